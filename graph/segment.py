@@ -1,0 +1,359 @@
+"""Cut a document into its header, attendance lists, agenda items and resolutions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph import patterns as P
+from graph.models import AgendaItem, Clause, Minutes, ResolutionBlock, RosterBlock, RosterLine, SourceDocument, Span
+
+__all__ = ["segment"]
+
+_TERMINAL = (".", ";", ":", "!", "?")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class _Heading:
+    line: int
+    number: str
+    title: _Line
+    weight: float
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    position = 0
+    for raw in text.split("\n"):
+        out.append(_Line(position, position + len(raw), raw))
+        position += len(raw) + 1
+    return out
+
+
+def _number_value(number: str) -> float:
+    """Order item numbers: "25" < "25a" < "26"; "24/25" and "7.1" count by their first part."""
+    match = re.match(r"(\d+)([a-z]?)(?:[./](\d+))?", number, re.I)
+    if not match:
+        return -1.0
+    value = float(match.group(1))
+    if match.group(2):
+        value += (ord(match.group(2).lower()) - 96) / 100
+    if match.group(3):
+        value += int(match.group(3)) / 1000
+    return value
+
+
+def _title_weight(title: str) -> float:
+    """How much a line reads like an item title rather than a sentence or a numbered clause."""
+    words = title.split()
+    if re.match(r"(?i)that\b|to\b", title) or title[:1].islower():
+        return 0.0
+    letters = [c for c in title if c.isalpha()]
+    weight = 1.0
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        weight += 2.0
+    if len(words) <= 14:
+        weight += 1.0
+    if len(words) > 30:
+        weight -= 1.5
+    return max(weight, 0.0)
+
+
+def _next_content(lines: list[_Line], index: int) -> int | None:
+    for j in range(index + 1, min(index + 4, len(lines))):
+        if not lines[j].blank:
+            return j
+    return None
+
+
+def _heading_candidates(lines: list[_Line]) -> list[_Heading]:
+    found: list[_Heading] = []
+    for i, line in enumerate(lines):
+        alone = P.ITEM_NUMBER_ALONE.match(line.text)
+        if alone:
+            j = _next_content(lines, i)
+            if j is not None and len(lines[j].text.strip()) < 200 and not P.ITEM_NUMBER_ALONE.match(lines[j].text):
+                weight = _title_weight(lines[j].text.strip())
+                if weight:
+                    found.append(_Heading(i, alone.group("num"), lines[j], weight + 2.0))
+            continue
+        heading = P.ITEM_HEADING.match(line.text)
+        if heading:
+            weight = _title_weight(heading.group("title"))
+            if weight:
+                offset = line.start + heading.start("title")
+                title = _Line(offset, line.end, heading.group("title"))
+                found.append(_Heading(i, heading.group("num"), title, weight))
+    return found
+
+
+def _best_chain(candidates: list[_Heading]) -> list[_Heading]:
+    """The heaviest run of headings whose numbers rise in small steps: agenda items, not numbered clauses."""
+    best: list[float] = []
+    back: list[int | None] = []
+    for j, cand in enumerate(candidates):
+        value = _number_value(cand.number)
+        score, parent = cand.weight, None
+        for i in range(j):
+            step = value - _number_value(candidates[i].number)
+            if 0 < step <= 6:
+                total = best[i] + cand.weight - (step - 1) * 0.5
+                if total > score:
+                    score, parent = total, i
+        best.append(score)
+        back.append(parent)
+    if not best:
+        return []
+    index: int | None = max(range(len(best)), key=lambda k: (best[k], -k))
+    chain: list[_Heading] = []
+    while index is not None:
+        chain.append(candidates[index])
+        index = back[index]
+    chain.reverse()
+    return chain if len(chain) >= 2 or (chain and chain[0].weight >= 3) else []
+
+
+def _paragraphs(text: str, base: int) -> list[Span]:
+    """Paragraphs of a body, joined back where a page break split a sentence."""
+    spans: list[Span] = []
+    for match in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
+        start, end = base + match.start(), base + match.end()
+        stripped = match.group().rstrip(" |")
+        end = base + match.start() + len(stripped)
+        previous = text[spans[-1].start - base : spans[-1].end - base] if spans else ""
+        if (
+            spans
+            and not previous.rstrip().endswith(_TERMINAL)
+            and not P.CLAUSE_LABEL.match(match.group())
+            and not P.RESOLUTION_MARKER.match(match.group())
+        ):
+            spans[-1] = Span(start=spans[-1].start, end=end)
+        else:
+            spans.append(Span(start=start, end=end))
+    return spans
+
+
+def _labelled_units(chunk: str, base: int) -> list[Span]:
+    """Split a paragraph where a line opens with a clause label, so "1. ...\n2. ..." gives two units."""
+    cuts = [0] + [m.start() + 1 for m in re.finditer(r"\n", chunk) if P.CLAUSE_LABEL.match(chunk[m.start() + 1 :])]
+    units: list[Span] = []
+    for k, cut in enumerate(cuts):
+        end = cuts[k + 1] - 1 if k + 1 < len(cuts) else len(chunk)
+        piece = chunk[cut:end].rstrip()
+        if piece.strip():
+            units.append(Span(start=base + cut, end=base + cut + len(piece)))
+    return units
+
+
+def _clauses_in(text: str, base: int) -> list[Clause]:
+    """Split what follows a resolution marker into its labelled clauses, or take its first sentence group."""
+    paragraphs = _paragraphs(text, base)
+    labelled: list[Clause] = []
+    for para in paragraphs:
+        for unit in _labelled_units(text[para.start - base : para.end - base], para.start):
+            chunk = text[unit.start - base : unit.end - base]
+            inline = list(P.INLINE_CLAUSE_LABEL.finditer(chunk))
+            if P.CLAUSE_LABEL.match(chunk) or (len(inline) >= 2 and inline[0].start() < 3):
+                labelled.extend(_split_inline(chunk, unit.start))
+            elif labelled:
+                return labelled
+    if labelled:
+        return labelled
+    if not paragraphs:
+        return []
+    return [Clause(label=None, span=paragraphs[0])]
+
+
+def _split_inline(chunk: str, base: int) -> list[Clause]:
+    """A paragraph that starts with a label may hold further labels inline: "(a) That ... (b) That ..."."""
+    head = P.CLAUSE_LABEL.match(chunk)
+    starts: list[tuple[int, int, str]] = []
+    if head:
+        label = head.group("p") or head.group("d") or ""
+        starts.append((0, head.end(), label))
+    for match in P.INLINE_CLAUSE_LABEL.finditer(chunk):
+        if head and match.start() < head.end():
+            continue
+        starts.append((match.start(), match.end(), match.group("label").strip("()")))
+    if not head and starts and starts[0][0] > 2:
+        return []
+    clauses: list[Clause] = []
+    for k, (_, body_start, label) in enumerate(starts):
+        body_end = starts[k + 1][0] if k + 1 < len(starts) else len(chunk)
+        piece = chunk[body_start:body_end].rstrip()
+        if piece:
+            clauses.append(Clause(label=label, span=Span(start=base + body_start, end=base + body_start + len(piece))))
+    return clauses
+
+
+def _resolutions(text: str, body: Span) -> list[ResolutionBlock]:
+    chunk = text[body.start : body.end]
+    markers = [m for m in P.RESOLUTION_MARKER.finditer(chunk) if _marker_opens(chunk, m)]
+    blocks: list[ResolutionBlock] = []
+    for k, marker in enumerate(markers):
+        end = markers[k + 1].start() if k + 1 < len(markers) else len(chunk)
+        segment_start = body.start + marker.end()
+        clauses = _clauses_in(text[segment_start : body.start + end], segment_start)
+        if clauses:
+            marker_span = Span(start=body.start + marker.start(), end=body.start + marker.end())
+            blocks.append(ResolutionBlock(marker_span=marker_span, clauses=clauses))
+    return blocks
+
+
+def _marker_opens(chunk: str, marker: re.Match[str]) -> bool:
+    """A marker counts where it opens a line or follows "Minutes:" or a sentence end, not mid-sentence."""
+    before = chunk[: marker.start()].rstrip(" \t")
+    if not before or before.endswith(("\n", ":", ".", "|")):
+        return True
+    return bool(re.search(r"(?i)\bit was\s*$", before)) and before[-30:].count("\n") == 0
+
+
+def _table_items(doc: SourceDocument, lines: list[_Line]) -> list[AgendaItem]:
+    """A minutes table exported as text: one row per item, rows split by lines holding a single pipe."""
+    rows: list[tuple[int, int]] = []
+    start: int | None = None
+    for line in lines:
+        if P.TABLE_ROW_BREAK.match(line.text) or P.TABLE_RULE.match(line.text):
+            if start is not None and start < line.start:
+                rows.append((start, line.start))
+            start = line.end + 1
+    if start is not None and start < len(doc.text):
+        rows.append((start, len(doc.text)))
+    items: list[AgendaItem] = []
+    for row_start, row_end in rows:
+        row = doc.text[row_start:row_end]
+        if not row.strip(" \n|"):
+            continue
+        title = P.TABLE_ROW_TITLE.match(row)
+        if re.match(r"\s*Minutes:", row):
+            title = re.match(r"\s*(?P<title>Minutes)", row)
+        if not title:
+            continue
+        title_span = Span(start=row_start + title.start("title"), end=row_start + title.end("title"))
+        body = Span(start=row_start, end=row_start + len(row.rstrip(" \n|")))
+        items.append(
+            AgendaItem(
+                number=None,
+                title=title.group("title").strip(),
+                title_span=title_span,
+                body=body,
+                resolutions=_resolutions(doc.text, body),
+            )
+        )
+    return items
+
+
+def _numbered_items(doc: SourceDocument, lines: list[_Line]) -> list[AgendaItem]:
+    chain = _best_chain(_heading_candidates(lines))
+    items: list[AgendaItem] = []
+    for k, heading in enumerate(chain):
+        end = lines[chain[k + 1].line].start if k + 1 < len(chain) else len(doc.text)
+        body_start = heading.title.end + 1
+        items.extend(_split_sub_items(doc, heading, Span(start=min(body_start, end), end=end), lines))
+    return items
+
+
+def _split_sub_items(doc: SourceDocument, heading: _Heading, body: Span, lines: list[_Line]) -> list[AgendaItem]:
+    """An item such as "25. OFSTED UPDATES" may hold "(i) ..." and "(ii) ..." sub-items with their own minutes."""
+    title = heading.title.text.strip().rstrip(".")
+    subs = [
+        (line, m)
+        for line in lines
+        if body.start <= line.start < body.end and (m := P.SUB_ITEM_HEADING.match(line.text))
+    ]
+    main_span = Span(start=heading.title.start, end=heading.title.start + len(heading.title.text.rstrip()))
+    if not subs:
+        return [AgendaItem(number=heading.number, title=title, title_span=main_span, body=body,
+                           resolutions=_resolutions(doc.text, body))]
+    head_body = Span(start=body.start, end=subs[0][0].start)
+    items = [AgendaItem(number=heading.number, title=title, title_span=main_span, body=head_body,
+                        resolutions=_resolutions(doc.text, head_body))]
+    for k, (line, match) in enumerate(subs):
+        sub_end = subs[k + 1][0].start if k + 1 < len(subs) else body.end
+        sub_body = Span(start=line.end + 1, end=max(line.end + 1, sub_end))
+        items.append(
+            AgendaItem(
+                number=f"{heading.number} ({match.group('num')})",
+                title=match.group("title").strip(),
+                title_span=Span(start=line.start + match.start("title"), end=line.start + match.end("title")),
+                body=sub_body,
+                resolutions=_resolutions(doc.text, sub_body),
+                parent=heading.number,
+            )
+        )
+    return items
+
+
+def _rosters(doc: SourceDocument, lines: list[_Line], limit: int) -> list[RosterBlock]:
+    """Attendance lists before the first item: a heading, then name lines until the next heading or rule."""
+    blocks: list[RosterBlock] = []
+    current: tuple[str, Span, list[RosterLine]] | None = None
+    for line in lines:
+        if line.start >= limit:
+            break
+        heading = P.ROSTER_HEADING.match(line.text)
+        if heading and _is_roster_heading(heading):
+            if current:
+                blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
+            span = Span(start=line.start + heading.start("heading"), end=line.start + heading.end("heading"))
+            current = (re.sub(r"\s+", "", heading.group("heading")).lower(), span, [])
+            rest = heading.group("rest").strip()
+            if rest:
+                offset = line.start + heading.start("rest")
+                current[2].append(RosterLine(span=Span(start=offset, end=offset + len(heading.group("rest").rstrip()))))
+            continue
+        if current is None:
+            continue
+        if P.SEPARATOR_LINE.match(line.text):
+            blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
+            current = None
+            continue
+        if not line.blank:
+            current[2].append(RosterLine(span=Span(start=line.start, end=line.end)))
+    if current:
+        blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
+    return [block for block in blocks if block.lines]
+
+
+def _is_roster_heading(match: re.Match[str]) -> bool:
+    """A heading stands alone or is followed by a colon or dash; "Apologies were received ..." is prose."""
+    rest = match.group("rest")
+    if not rest.strip():
+        return True
+    separator = match.string[match.end("heading") : match.start("rest")]
+    return bool(re.search(r"[:\-]", separator))
+
+
+def segment(doc: SourceDocument) -> Minutes:
+    """Find items first (table rows or numbered headings), then the attendance lists before them."""
+    lines = _lines(doc.text)
+    table_breaks = sum(1 for line in lines if P.TABLE_ROW_BREAK.match(line.text))
+    items = _table_items(doc, lines) if table_breaks >= 3 else _numbered_items(doc, lines)
+    first_item = items[0].title_span.start if items else len(doc.text)
+    if items and items[0].number is not None:
+        first_item = _heading_line_start(doc.text, items[0].title_span.start, items[0].number)
+    header_end = first_item
+    rosters = _rosters(doc, lines, first_item)
+    if rosters:
+        header_end = min(header_end, rosters[0].heading_span.start)
+    return Minutes(document=doc, header=Span(start=0, end=header_end), rosters=rosters, items=items)
+
+
+def _heading_line_start(text: str, title_start: int, number: str) -> int:
+    """Where the heading of the first item begins: the number may sit on a line above its title."""
+    window_start = max(0, title_start - 40)
+    found = text.rfind(number.split(" ")[0], window_start, title_start)
+    if found < 0:
+        return text.rfind("\n", 0, title_start) + 1
+    return text.rfind("\n", 0, found) + 1

@@ -1,0 +1,31 @@
+"""One settings object, built by the CLI or the app factory and passed down."""
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["PROJECT_ROOT", "Settings"]
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every knob councilgraph has; environment variables are prefixed COUNCILGRAPH_."""
+
+    model_config = SettingsConfigDict(env_prefix="COUNCILGRAPH_", frozen=True)
+
+    base_iri: str = Field(
+        default="https://w3id.org/councilgraph/id/",
+        description="Prefix of every IRI the graph mints; must end with '/' or '#'.",
+    )
+    store: Path = Field(default=Path(".store"), description="Folder of the on-disk Oxigraph store.")
+    ontology_dir: Path = Field(default=PROJECT_ROOT / "ontology", description="Folder of ontology Turtle.")
+    shapes_dir: Path = Field(default=PROJECT_ROOT / "shapes", description="Folder of SHACL shapes Turtle.")
+
+    @field_validator("base_iri")
+    @classmethod
+    def _ends_with_separator(cls, value: str) -> str:
+        if not value.endswith(("/", "#")):
+            return value + "/"
+        return value
