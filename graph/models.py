@@ -218,10 +218,13 @@ class MeetingFacts(Model):
 
 
 class AttendanceFact(Model):
+    """One reading of someone's attendance; `inferred` when only their part in the business shows it."""
+
     person: PersonRef
     status: AttendanceStatus
     capacities: tuple[Capacity, ...] = ()
     evidence: Span
+    inferred: bool = False
 
 
 class ItemFact(Model):
@@ -244,8 +247,7 @@ class DecisionFact(Model):
 class DeclarationFact(Model):
     declarant: PersonRef
     text: str
-    subject: OrgRef | None
-    subject_text: str | None = None
+    subjects: list[OrgRef] = []
     kind: InterestKind | None = None
     item_index: int | None = None
     item_number: str | None = None
@@ -260,7 +262,7 @@ class MembershipFact(Model):
     change: MembershipChange | None
     begins: dt.date | None = None
     ends: dt.date | None = None
-    ends_description: str | None = None
+    term: str | None = None
     evidence: Span
 
 
@@ -292,6 +294,8 @@ class Extraction(Model):
     questions: list[QuestionFact] = []
     people: list[PersonRef] = []
     organisations: list[OrgRef] = []
+    bodies: list[BodyRef] = []
+    affiliations: list[tuple[PersonRef, OrgRef]] = []
 
 
 # ---------------------------------------------------------------- resolution

@@ -137,9 +137,9 @@ BODY_WORD = re.compile(
 
 COUNCIL_NAME = re.compile(
     r"\b(?P<name>(?:(?:Royal|London)[ \t]+Borough[ \t]+of[ \t]+[A-Z][\w'-]+(?:[ \t]+(?:and|upon|on)[ \t]+[A-Z][\w'-]+)*"
-    r"|(?:[A-Z][\w'-]+[ \t]+){1,4}?(?:City|County|District|Borough|Town|Parish|Community|Metropolitan[ \t]+Borough|"
-    r"Shire|Regional|Municipal|Village|Rural[ \t]+District)"
-    r")[ \t\n]+Council|[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}[ \t]+Council)\b"
+    r"|(?:[A-Z][\w'-]+(?:[ \t]+|[ \t]*\n[ \t]*)){1,4}?(?:City|County|District|Borough|Town|Parish|Community|"
+    r"Metropolitan[ \t]+Borough|Shire|Regional|Municipal|Village|Rural[ \t]+District)"
+    r")(?:[ \t]+|[ \t]*\n[ \t]*)Council|[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}[ \t]+Council)\b"
 )
 """A council's name ("Leicester City Council", "Leicestershire County Council", "Royal Borough of X Council")."""
 
@@ -152,5 +152,195 @@ PREVIOUS_MINUTES_BODY = re.compile(
     r"[ \t\n]+(?:meeting[ \t\n]+)?held",
 )
 """The body whose earlier minutes are confirmed ("the minutes of the X Commission meeting held on ...")."""
+
+# ---------------------------------------------------------------- people
+
+HONORIFIC = (
+    r"(?:Councillors?|Councilors?|Cllrs?|Crs?|Clr|County[ \t]+Councillor|City[ \t]+Councillor|Alderman|Alderwoman|"
+    r"Mayor|Deputy[ \t]+Mayor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Reverend|Canon|Father|"
+    r"Rabbi|Imam|Baroness|Baron|Hon)"
+)
+_SUFFIX = r"(?:CC|MP|MEP|MBE|OBE|CBE|JP|QC|KC)"
+_NAME_WORD = rf"(?:(?:Mc|Mac|O'|D'|De|Di|Le|La|Van|Von)?[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*|(?!{_SUFFIX}\b)[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|el|ter)"
+
+PERSON_TITLED = re.compile(
+    rf"\b(?P<titles>{HONORIFIC}\.?(?:[ \t]+(?:{HONORIFIC})\.?)*)[ \t\n]+"
+    rf"(?P<name>(?:[A-Z]\.?[ \n]+(?=[A-Z]))*(?:[A-Z]\.(?: *[A-Z]\.)*[ \n]*)?(?:{_NAME_WORD} +(?:{_PARTICLE} +)?){{0,2}}{_NAME_WORD})"
+    rf"(?: +(?P<suffix>{_SUFFIX})\b)?"
+)
+"""A person with an honorific: "Councillor Dr Moore", "Mrs. H. J. Fryer CC", "Dr Nizamuddin Patel"."""
+
+PERSON_PLAIN = re.compile(
+    rf"(?P<name>(?:{_NAME_WORD} +){{1,2}}(?:{_PARTICLE} +)?{_NAME_WORD})(?: +(?P<suffix>{_SUFFIX})\b)?"
+)
+"""A name without honorific ("Joycelin Eze-Okubuiro"); used only where a list or label says a person stands."""
+
+NAME_LIST_SPLIT = re.compile(r"[ \t]*(?:,|;|\band\b|&)[ \t]*")
+"""The separators of a list of names: "Councillors A, B and C"."""
+
+CAPACITY_IN_PARENS = re.compile(
+    r"\((?P<cap>[^()\n]{2,60})\)|[ \t]+-?[ \t]*(?P<chair>in[ \t]+the[ \t]+chair)\b", re.I
+)
+"""A capacity after a name: "(Chair)", "(Vice-Chair)", "(Substitute for Cllr X)", "- in the Chair"."""
+
+IN_THE_CHAIR = re.compile(r"(?:-|\(|,)?[ \t]*in[ \t]+the[ \t]+chair\b|\bpresiding\b", re.I)
+"""A line saying who chaired: "Mrs B. Seaton CC - in the Chair"."""
+
+APOLOGIES_PROSE = re.compile(
+    r"\bapologies(?:[ \t\n]+for[ \t\n]+(?:absence|lateness))?[ \t\n]+(?:were|was|had[ \t\n]+been|have[ \t\n]+been)?[ \t\n]*"
+    r"(?:received|given|submitted|noted|tendered|reported)[ \t\n]+(?:from|by|on[ \t\n]+behalf[ \t\n]+of)[ \t\n]+(?P<names>[^.\n]{3,400})"
+    r"|\b(?P<sent>{titled})[ \t]+(?:sent|gave|tendered|submitted)[ \t]+(?:his|her|their)?[ \t]*apologies".replace("{titled}", r"[^.\n]{3,80}?"),
+    re.I,
+)
+"""Apologies in prose: "Apologies for absence were received from Councillor Crewe and Councillor Cutkelvin"."""
+
+ABSENT_PROSE = re.compile(r"(?P<names>[^.\n]{3,120}?)[ \t]+(?:was|were)[ \t]+absent\b", re.I)
+"""Absence in prose: "Councillor X was absent"."""
+
+LEFT_MEETING = re.compile(r"\b(?:left|departed|leave|exited)[ \t]+the[ \t]+meeting\b|\bleft[ \t]+at\b", re.I)
+"""Someone left the meeting: they were there, so their attendance stands."""
+
+CONTACT = re.compile(r"^[ \t]*contact(?:[ \t]+officer)?[ \t]*:[ \t]*(?P<rest>[^\n]{3,200})$", re.I | re.M)
+"""The contact line of a web-published minutes page ("Contact: Ed Brown, Senior Governance Officer")."""
+
+# ---------------------------------------------------------------- posts and organisations
+
+POST_HEAD = (
+    r"(?:Director|Officer|Manager|Executive|Mayor|Clerk|Secretary|Treasurer|Solicitor|Head|Leader|Controller|Auditor|"
+    r"Engineer|Planner|Adviser|Advisor|Commissioner|Co-?ordinator|Surveyor|Inspector|Lead[ \t]+Member|"
+    r"Cabinet[ \t]+(?:Support[ \t]+)?Member|Portfolio[ \t]+Holder|Chairman|Chairwoman|Chairperson|Chair|Governor|"
+    r"Registrar|Archivist|Librarian|Lead)"
+)
+_POST_MODIFIER = r"(?:(?!The\b|This\b|That\b|Councillor\b|Cllr\b|Mr\b|Mrs\b|Ms\b|Dr\b)[A-Z][A-Za-z'&-]*|SEND|and|&)"
+_POST_OBJECT = (
+    r"(?:(?:the|The)[ \t]+)?(?:[A-Z][A-Za-z'&-]*|SEND|CYPE)"
+    r"(?:(?:,?[ \t]+(?:and|&|of|for|in)[ \t]+|,[ \t]+(?=(?:[A-Z][A-Za-z'&-]*[ \t]+){0,3}[A-Z][A-Za-z'&-]*,?[ \t]+(?:and|&)[ \t]+)|[ \t]+)"
+    r"(?:[A-Z][A-Za-z'&-]*|SEND))*"
+)
+POST = re.compile(
+    rf"(?P<post>(?:{_POST_MODIFIER}[ \t]+){{0,4}}{POST_HEAD}(?:(?:[ \t]+(?:of|for)[ \t]+|[ \t]+-[ \t]+){_POST_OBJECT})?)"
+    r"(?:[ \t]*\((?P<abbr>[A-Z]{2,8})\))?"
+)
+"""A post named by title ("Director of Children's Social Work and Early Help", "Assistant City Mayor - Education")."""
+
+ORG_SUFFIX = (
+    r"(?:School|Academy|College|University|Nursery|Council|Trust|Charity|Foundation|Board|Partnership|Forum|Group|"
+    r"Ltd|Limited|plc|PLC|LLP|CIC|Inc|Union|Unions|Association|Society|Federation|Club|Hospital|Police|Constabulary|"
+    r"Commission|Agency|Office|Authority|Ombudsman|Network|Alliance|Institute|Diocese|Church|"
+    r"England|Scotland|Wales|Europe|Consortium|Company|Corporation|Cooperative|Co-operative|Centre|Center|Sport|"
+    r"Committee|Sub-Committee|Panel|Cabinet)"
+)
+_ORG_WORD = r"(?:[A-Z][A-Za-z'&-]*|of|for|and|&|the|in|on|at)"
+
+ORGANISATION = re.compile(
+    rf"(?<![A-Za-z'-])(?P<org>(?:[A-Z][A-Za-z'&-]*[ \t]+)(?:{_ORG_WORD}[ \t]+){{0,8}}{ORG_SUFFIX}\b"
+    r"|Ofsted|OFSTED|Home[ \t]+Office|DfE|NHS(?:[ \t]+[A-Z][A-Za-z]+){0,3}|UNISON|Unison|Unite|GMB|NEU|NASUWT|NAHT|RCN)"
+    r"(?:[ \t]*\((?P<abbr>[A-Z][A-Za-z]{1,8})\))?"
+)
+"""An organisation's name, by its ending ("Millgate School", "Newton Europe") or as a well-known body."""
+
+ORGANISATION_BY_HEAD = re.compile(
+    r"(?<![A-Za-z'-])(?P<org>(?:Association|Society|Federation|Institute|Department|University|Royal[ \t]+College|Ministry)"
+    r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'&-]*(?:(?:[ \t]+(?:of|and|&|for)[ \t]+|[ \t]+)[A-Z][A-Za-z'&-]*){0,6})"
+    r"(?:[ \t]*\((?P<abbr>[A-Z][A-Za-z]{1,8})\))?"
+)
+"""An organisation named head first ("Association of Directors of Children's Services", "Department for Education")."""
+
+ORG_LEADING_NOISE = re.compile(
+    r"^(?:(?:The|the|A|An|Our|This|That|Both|Each|All|Members|Officers|Councillors|Draft|Proposed|New|Current|"
+    r"Existing|Previous|Revised|Annual)[ \t]+)*"
+    r"(?:(?:[A-Z][A-Za-z'-]*[ \t]+){0,3}(?:Chair|Chairman|Chairwoman|Member|Members|Trustee|Trustees|Governor|Governors|"
+    r"Director|Directors|Officer|Officers|Manager|Head|Representative|Representatives|Clerk|Secretary|Executive|"
+    r"Leader|Mayor|President|Patron|Councillor|Councillors|Minutes|Meeting|Report|Update)[ \t]+"
+    r"(?:of|for|at|from|to|on|with)[ \t]+(?:the[ \t]+|The[ \t]+)?)*"
+)
+"""What stands before an organisation's name without being part of it ("the Chair of the", "a Member of the")."""
+
+WELL_KNOWN_ORG = re.compile(r"(?:Ofsted|OFSTED|Home[ \t]+Office|DfE|NHS(?:[ \t]+[A-Z][A-Za-z]+){0,3}|UNISON|Unison|Unite|GMB|NEU|NASUWT|NAHT|RCN)")
+"""National bodies and unions that minutes name without a telling ending ("Ofsted", "DfE", "Unison")."""
+
+ORG_GENERIC_WORDS = frozenset(
+    "the of for and & in on at a an advisory governing board group forum committee commission council trust "
+    "partnership service services office authority school college union unions association society club centre "
+    "center fund network agency team department local national county city district borough parish town "
+    "joint improvement management steering working project programme strategic executive scrutiny cabinet "
+    "full annual new this that these our their its his her my your each every all any some members member "
+    "officers questions report update chair chairman children childrens children's young people adult adults "
+    "social care health education family families safeguarding youth justice".split()
+)
+"""Words that alone do not make an organisation's name distinctive ("the Advisory Board" is no organisation)."""
+
+# ---------------------------------------------------------------- declarations, memberships, questions
+
+DECLARATION = re.compile(
+    r"\bdeclared[ \t\n]+(?:an?[ \t\n]+|that|the[ \t\n]+following|(?:his|her|their)[ \t\n]+)?"
+    r"|\bdeclarations?[ \t\n]+of[ \t\n]+(?:an?[ \t\n]+)?(?:[a-z-]+[ \t\n]+){0,3}interest[ \t\n]+(?:was|were)[ \t\n]+made[ \t\n]+by",
+    re.I,
+)
+"""Where a sentence declares an interest ("declared an interest", "declared that she is ...")."""
+
+NO_DECLARATIONS = re.compile(r"\b(?:no|there[ \t]+were[ \t]+no)[ \t]+declarations?\b|\bnone[ \t]+(?:were|was)[ \t]+(?:made|declared)", re.I)
+"""A sentence saying no interests were declared."""
+
+INTEREST_KIND = re.compile(
+    r"(?P<dpi>disclosable[ \t\n]+pecuniary)|(?P<reg>(?:other[ \t\n]+)?regist(?:e)?rable)|(?P<prej>prejudicial)"
+    r"|(?P<pers>personal)|(?P<other>non-pecuniary|non-registrable|other|pecuniary|significant)",
+    re.I,
+)
+"""The kind of interest named in a declaration."""
+
+WITHDREW = re.compile(
+    r"\b(?:left|leave|leaving|withdrew|withdraw|withdrawing|exited|absented)[ \t\n]+(?:the[ \t\n]+|from[ \t\n]+the[ \t\n]+)?"
+    r"(?:room|meeting|chamber|discussion|debate|table)"
+    r"|\btook[ \t\n]+no[ \t\n]+part|\bnot[ \t\n]+(?:take|taking)[ \t\n]+(?:any[ \t\n]+)?part|\bdid[ \t\n]+not[ \t\n]+(?:vote|participate|speak)"
+    r"|\bnot[ \t\n]+(?:to[ \t\n]+)?(?:vote|participate)|\babstained",
+    re.I,
+)
+"""The declarant withdrew or took no part ("left the room", "took no part in the discussion")."""
+
+ITEM_REFERENCE = re.compile(r"\b(?:agenda[ \t\n]+)?(?:item|minute)[ \t\n]+(?:no\.?[ \t]*)?(?P<num>\d{1,4}[a-z]?)\b", re.I)
+"""A reference to an agenda item by number ("in respect of agenda item 8", "Minute 58")."""
+
+MEMBERSHIP_LEAVES = re.compile(
+    r"\b(?:was|is|had[ \t]+been)?[ \t]*no[ \t]+longer[ \t]+(?:be[ \t]+)?a[ \t]+member[ \t]+of"
+    r"|\b(?:would[ \t]+be|was|is|had[ \t]+been)[ \t]+(?:leaving|stepping[ \t]+down[ \t]+from|standing[ \t]+down[ \t]+from)"
+    r"|\b(?:had[ \t]+)?(?:left|resigned[ \t]+from|stood[ \t]+down[ \t]+from|stepped[ \t]+down[ \t]+from)[ \t]+the[ \t]+"
+    r"(?:committee|commission|board|panel|council|cabinet|sub-committee)",
+    re.I,
+)
+"""Someone leaves a body ("was no longer a member of the Commission", "would be leaving the commission")."""
+
+MEMBERSHIP_JOINS = re.compile(
+    r"\b(?:would[ \t]+be|was|is|had[ \t]+been)[ \t]+(?:joining|appointed[ \t]+to|added[ \t]+to|co-opted[ \t]+(?:on)?to)"
+    r"|\b(?:had[ \t]+)?joined[ \t]+the[ \t]+(?:committee|commission|board|panel|sub-committee)",
+    re.I,
+)
+"""Someone joins a body ("would be joining the Commission in her place")."""
+
+APPOINTED_ROLE = re.compile(
+    r"\b(?:appointment[ \t\n]+of|appoint(?:ed)?|elect(?:ed)?|election[ \t\n]+of)[ \t\n]+(?P<who>[^\n]{0,80}?)[ \t\n]+"
+    r"(?:as|be[ \t\n]+(?:elected|appointed))[ \t\n]+(?:the[ \t\n]+)?(?P<role>(?:Vice|Deputy)[ \t\n-]*Chair(?:man|woman|person)?|Chair(?:man|woman|person)?)"
+    r"|\b(?P<who2>{p})[ \t\n]+be[ \t\n]+(?:elected|appointed)[ \t\n]+(?:as[ \t\n]+)?(?:the[ \t\n]+)?"
+    r"(?P<role2>(?:Vice|Deputy)[ \t\n-]*Chair(?:man|woman|person)?|Chair(?:man|woman|person)?)".replace("{p}", r"[^\n]{3,60}?"),
+    re.I,
+)
+"""An appointment or election to chair a body ("That Mrs. H. Fryer CC be elected Deputy Chairman of ...")."""
+
+PERIOD_ENDING = re.compile(r"\bfor[ \t\n]+the[ \t\n]+(?:period|municipal[ \t\n]+year|year)[ \t\n]+(?P<what>ending[^.;]{3,120}|\d{4}/\d{2,4})", re.I)
+"""The term of an appointment ("for the period ending with the Annual Meeting of the County Council in 2019")."""
+
+QUESTION_ASKED = re.compile(r"\b(?:asks?|asked|submitted[ \t]+(?:the[ \t]+following[ \t]+)?questions?)\b(?:[ \t]+a[ \t]+supplementary[ \t]+question)?[ \t]*:", re.I)
+"""A public question is put ("Mr X asks:", "Dr X asked:")."""
+
+QUESTION_BY = re.compile(r"\bquestions?[ \t\n]+(?:were|was)[ \t\n]+(?:presented|submitted|asked|put|received)[^.\n]{0,60}?[ \t\n]+by[ \t\n]+", re.I)
+"""A public question in prose ("Questions were presented to the commission by Mr X")."""
+
+ANSWERED = re.compile(r"\b(?:responded|replied|answered|gave[ \t]+the[ \t]+following[ \t]+(?:responses?|answers?|reply))\b|\bresponses?[ \t]+(?:were|was)[ \t]+given[ \t]+by\b", re.I)
+"""Who answered a question ("The Director of X responded:", "responses were given by The Director of X")."""
+
+
+ABBREVIATION_BEFORE_STOP = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|St|No|Nos|Prof|Rev|Revd|Cr|Messrs|approx|etc|e\.g|i\.e)|\b[A-Z])$")
+"""A word before a full stop that does not end the sentence ("Mr.", "R.")."""
 
 __all__ = [name for name in dir() if name.isupper() and not name.startswith("_")]

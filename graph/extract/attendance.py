@@ -1,0 +1,214 @@
+"""Who was at the meeting, in what capacity, and who sent apologies: from lists and from prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph import patterns as P
+from graph.extract.mentions import find_organisations, post_at
+from graph.extract.names import find_titled_people, person_at
+from graph.models import (
+    AttendanceFact,
+    AttendanceStatus,
+    Capacity,
+    Minutes,
+    OrgRef,
+    PersonRef,
+    PostHoldingFact,
+    RosterBlock,
+    Span,
+)
+
+__all__ = ["RosterReading", "read_attendance", "status_for_heading"]
+
+_PLURAL_TITLE = re.compile(r"^[ \t]*(?:Councillors|Cllrs\.?|Crs\.?|Councilors)[ \t]+", re.I)
+_CELL_SPLIT = re.compile(r"\t+|[ \t]{3,}")
+_ATTENDANCE_ITEM = re.compile(r"^(?:(?:also[ \t]+)?in[ \t]+attendance|(?:members[ \t]+)?present|apologies(?:[ \t]+for[ \t]+absence)?)$", re.I)
+
+
+@dataclass(frozen=True)
+class RosterReading:
+    """What the attendance lists and sentences say: attendances, post holdings, affiliations."""
+
+    attendance: list[AttendanceFact]
+    holdings: list[PostHoldingFact]
+    affiliations: list[tuple[PersonRef, OrgRef]]
+
+
+def status_for_heading(heading: str) -> tuple[AttendanceStatus, tuple[Capacity, ...]]:
+    """The status and capacity a list heading gives everyone under it."""
+    flat = re.sub(r"[^a-z]", "", heading.lower())
+    if flat.startswith("apolog"):
+        return AttendanceStatus.APOLOGIES, ()
+    if flat.startswith("absent") or "notpresent" in flat:
+        return AttendanceStatus.ABSENT, ()
+    if flat.startswith("coopted"):
+        return AttendanceStatus.PRESENT, (Capacity.CO_OPTED,)
+    if flat.startswith("standinginvitee"):
+        return AttendanceStatus.IN_ATTENDANCE, (Capacity.STANDING_INVITEE,)
+    if flat.startswith("substitute"):
+        return AttendanceStatus.PRESENT, (Capacity.SUBSTITUTE,)
+    if "attendance" in flat or flat.startswith(("also", "officer", "public", "other")):
+        return AttendanceStatus.IN_ATTENDANCE, ()
+    return AttendanceStatus.PRESENT, ()
+
+
+def _capacity(text: str) -> tuple[Capacity, ...]:
+    lowered = text.lower()
+    if re.search(r"\b(?:vice|deputy)[ \t-]*chair", lowered):
+        return (Capacity.VICE_CHAIR,)
+    if re.search(r"\bchair(?:man|woman|person)?\b|\bin the chair\b|\bpresiding\b", lowered):
+        return (Capacity.CHAIR,)
+    if "substitut" in lowered:
+        return (Capacity.SUBSTITUTE,)
+    if re.search(r"co-?opted", lowered):
+        return (Capacity.CO_OPTED,)
+    return ()
+
+
+def _people_in_cell(text: str, start: int, end: int) -> list[tuple[PersonRef, int]]:
+    """People in one cell of a list, each with where the text after their name begins."""
+    cell = text[start:end]
+    plural = _PLURAL_TITLE.match(cell)
+    if plural:
+        return _plural_list(text, start + plural.end(), end)
+    titled = list(find_titled_people(text, start, end))
+    if titled:
+        return [(person, person.span.end) for person in titled]
+    found: list[tuple[PersonRef, int]] = []
+    position = start
+    for piece in list(P.NAME_LIST_SPLIT.finditer(cell)) + [None]:
+        piece_end = start + piece.start() if piece else end
+        person = person_at(text, position, piece_end)
+        if person is None:
+            break
+        found.append((person, person.span.end))
+        position = start + piece.end() if piece else end
+        if piece and cell[piece.start() : piece.end()].strip() == ",":
+            after = cell[piece.end() :]
+            if not P.PERSON_PLAIN.match(after) or post_at(text, start + piece.end(), end):
+                break
+    return found
+
+
+def _plural_list(text: str, start: int, end: int) -> list[tuple[PersonRef, int]]:
+    """"Councillors Smith, Jones and Brown": each surname takes the shared title."""
+    found: list[tuple[PersonRef, int]] = []
+    position = start
+    for piece in list(P.NAME_LIST_SPLIT.finditer(text, start, end)) + [None]:
+        piece_end = piece.start() if piece else end
+        chunk = text[position:piece_end]
+        name = re.match(r"[ \t]*([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})", chunk)
+        if name:
+            surface = f"Councillor {name.group(1)}"
+            span = Span(start=position + name.start(1), end=position + name.end(1))
+            person = person_at(surface, 0, len(surface))
+            if person:
+                found.append((person.model_copy(update={"span": span, "surface": surface}), span.end))
+        position = piece.end() if piece else end
+    return found
+
+
+def _descriptor(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words after a name that say what the person is ("- Parent Governor Representative", ", Director of X")."""
+    match = re.match(r"[ \t]*(?:,|-|\(|:)[ \t]*", text[start:end])
+    if not match:
+        return None
+    return start + match.end(), end
+
+
+def _read_cell(text: str, start: int, end: int, status: AttendanceStatus, capacities: tuple[Capacity, ...],
+               reading: RosterReading) -> None:
+    people = _people_in_cell(text, start, end)
+    for index, (person, after) in enumerate(people):
+        stop = people[index + 1][0].span.start if index + 1 < len(people) else end
+        tail = text[after:stop]
+        caps = capacities + tuple(c for c in _capacity(_parenthesised(tail)) if c not in capacities)
+        reading.attendance.append(AttendanceFact(person=person, status=status, capacities=caps,
+                                                 evidence=Span(start=person.span.start, end=max(after, _trimmed_end(text, after, stop)))))
+        descriptor = _descriptor(text, after, stop)
+        if descriptor:
+            _read_descriptor(text, descriptor, person, reading)
+
+
+def _parenthesised(tail: str) -> str:
+    found = P.CAPACITY_IN_PARENS.search(tail)
+    return found.group(0) if found else ""
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    return start + len(text[start:end].rstrip(" \t\n,;."))
+
+
+def _read_descriptor(text: str, span: tuple[int, int], person: PersonRef, reading: RosterReading) -> None:
+    start, end = span
+    post = post_at(text, start, end)
+    if post is not None:
+        reading.holdings.append(PostHoldingFact(post=post, holder=person,
+                                                evidence=Span(start=person.span.start, end=post.span.end)))
+        return
+    for org in find_organisations(text, start, end)[:1]:
+        reading.affiliations.append((person, org))
+
+
+def _roster(text: str, block: RosterBlock, reading: RosterReading) -> None:
+    status, capacities = status_for_heading(block.heading)
+    for line in block.lines:
+        position = line.span.start
+        for cell in list(_CELL_SPLIT.finditer(text, line.span.start, line.span.end)) + [None]:
+            cell_end = cell.start() if cell else line.span.end
+            _read_cell(text, position, cell_end, status, capacities, reading)
+            position = cell.end() if cell else line.span.end
+
+
+def _attendance_items(minutes: Minutes, reading: RosterReading) -> None:
+    """Table layouts minute attendance as an item: "In Attendance. Minutes: A and B, X representatives"."""
+    text = minutes.document.text
+    for item in minutes.items:
+        if not _ATTENDANCE_ITEM.match(item.title.strip()):
+            continue
+        status, capacities = status_for_heading(item.title)
+        label = P.MINUTES_LABEL.search(text, item.title_span.end, item.body.end)
+        start = label.end() if label else item.title_span.end + 1
+        _read_cell(text, start, item.body.end, status, capacities, reading)
+
+
+def _apologies(text: str, reading: RosterReading) -> None:
+    for match in P.APOLOGIES_PROSE.finditer(text):
+        group = "names" if match.group("names") else "sent"
+        _read_cell(text, match.start(group), match.end(group), AttendanceStatus.APOLOGIES, (), reading)
+
+
+def _chair_lines(text: str, reading: RosterReading) -> None:
+    """"Mrs B. Seaton CC - in the Chair" on its own line: that person chaired."""
+    for line in re.finditer(r"(?m)^[^\n]{3,80}$", text):
+        if not P.IN_THE_CHAIR.search(line.group()):
+            continue
+        people = list(find_titled_people(text, line.start(), line.end()))
+        if len(people) == 1:
+            reading.attendance.append(AttendanceFact(person=people[0], status=AttendanceStatus.PRESENT,
+                                                     capacities=(Capacity.CHAIR,),
+                                                     evidence=Span(start=line.start(), end=line.end())))
+
+
+def _left_meeting(text: str, reading: RosterReading) -> None:
+    """Someone who left the meeting (or would leave early) was there."""
+    for sentence in re.finditer(r"[^.\n]*\b(?:left|departed|leave|exited)[ \t]+the[ \t]+meeting\b[^.\n]*", text, re.I):
+        people = list(find_titled_people(text, sentence.start(), sentence.end()))
+        if len(people) == 1:
+            reading.attendance.append(AttendanceFact(person=people[0], status=AttendanceStatus.PRESENT,
+                                                     evidence=Span(start=sentence.start() + len(sentence.group()) - len(sentence.group().lstrip()), end=sentence.end())))
+
+
+def read_attendance(minutes: Minutes) -> RosterReading:
+    """Attendance lists first, then items that minute attendance, then apologies and chairs in prose."""
+    text = minutes.document.text
+    reading = RosterReading(attendance=[], holdings=[], affiliations=[])
+    for block in minutes.rosters:
+        _roster(text, block, reading)
+    _attendance_items(minutes, reading)
+    _apologies(text, reading)
+    _chair_lines(text, reading)
+    _left_meeting(text, reading)
+    return reading

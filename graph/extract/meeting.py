@@ -1,0 +1,204 @@
+"""The meeting itself: council, body, date, times and venue, read from the header and closing lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from graph import patterns as P
+from graph.models import BodyRef, MeetingFacts, Minutes, Span
+
+__all__ = ["extract_meeting", "parse_date", "parse_time", "same_body_name"]
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_HALL_KINDS = (("county hall", "County"), ("city hall", "City"), ("guildhall", "City"),
+               ("district council offices", "District"), ("borough council offices", "Borough"))
+_GENERIC_WORDS = frozenset({"the", "council", "and", "of", "committee", "commission", "meeting", "minutes"})
+
+
+def parse_date(match: re.Match[str]) -> dt.date | None:
+    """A DATE match as a date; None for impossible dates such as 31 February."""
+    try:
+        if match.group("iso"):
+            return dt.date.fromisoformat(match.group("iso"))
+        day = match.group("day") or match.group("day2")
+        month = (match.group("month") or match.group("month2"))[:3].lower()
+        year = match.group("year") or match.group("year2")
+        return dt.date(int(year), _MONTH_NUMBERS[month], int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def parse_time(text: str) -> dt.time | None:
+    """The first clock time in text: "5:30 pm" is 17:30, "20:02" is 20:02, "noon" is 12:00."""
+    match = P.TIME.search(text)
+    if not match:
+        return None
+    if match.group("noon"):
+        return dt.time(12, 0)
+    if match.group("hour24") is not None:
+        return dt.time(int(match.group("hour24")), int(match.group("minute24")))
+    hour = int(match.group("hour"))
+    minute = int(match.group("minute") or 0)
+    pm = match.group("ampm").lower().startswith("p")
+    if hour > 12:
+        return dt.time(hour, minute)
+    if pm and hour < 12:
+        hour += 12
+    if not pm and hour == 12:
+        hour = 0
+    return dt.time(hour, minute)
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" ,.;:-")
+
+
+def _body(text: str, header: Span) -> BodyRef | None:
+    chunk = text[header.start : header.end]
+    for pattern in (P.BODY_HEADER, P.BODY_DATE_TITLE):
+        match = pattern.search(chunk)
+        if match and P.BODY_WORD.search(match.group("body")):
+            name = _clean(match.group("body"))
+            start = header.start + match.start("body")
+            return BodyRef(name=name, span=Span(start=start, end=start + len(match.group("body").rstrip(" ,.;:-"))))
+    for line in re.finditer(r"(?m)^[ \t]*(?P<line>[A-Z][A-Z ,'&()-]{8,150}?)[ \t]*$", chunk):
+        if P.BODY_WORD.search(line.group("line")) and "MINUTES" not in line.group("line"):
+            start = header.start + line.start("line")
+            return BodyRef(name=_clean(line.group("line")), span=Span(start=start, end=start + len(line.group("line"))))
+    return None
+
+
+def _explicit_council(text: str, header: Span) -> tuple[str, Span] | None:
+    match = P.COUNCIL_NAME.search(text, header.start, header.end)
+    if not match:
+        return None
+    return _clean(match.group("name")), Span(start=match.start("name"), end=match.end("name"))
+
+
+def _inferred_council(text: str, venue: str | None) -> str | None:
+    """With no council named, combine the kind of hall (County Hall, City Hall) with the place the
+    e-mail domain, postal address or text points to: "Leicestershire County Council"."""
+    kind = next((label for hall, label in _HALL_KINDS if venue and hall in venue.lower()), None)
+    kind = kind or _kind_from_phrases(text)
+    place = _place(text, venue)
+    if not place:
+        return None
+    return f"{place} {kind} Council" if kind else f"{place} Council"
+
+
+def _kind_from_phrases(text: str) -> str | None:
+    counts = Counter(m.group(1).title() for m in re.finditer(r"\bthe (county|city|district|borough|parish|town) council\b", text, re.I))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _place(text: str, venue: str | None) -> str | None:
+    words = Counter(re.findall(r"\b[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b", text))
+    for domain in (m.group("domain") for m in P.EMAIL_DOMAIN.finditer(text)):
+        label = domain.split(".")[0].lower()
+        if words.get(label.title()):
+            return label.title()
+        matching = [(count, len(w), w) for w, count in words.items() if len(label) >= 3 and w.lower().startswith(label[:3])
+                    and w.lower()[:1] == label[:1] and _letters_in_order(label, w.lower())]
+        if matching:
+            return max(matching)[2]
+    if venue:
+        town = re.search(r",[ \t]*([A-Z][a-z]+)[ \t]*,?[ \t]*[A-Z]{1,2}\d", venue)
+        if town:
+            return town.group(1)
+    shires = [(count, w) for w, count in words.items() if w.endswith("shire") and count >= 2]
+    return max(shires)[1] if shires else None
+
+
+def _letters_in_order(abbreviation: str, word: str) -> bool:
+    """"leics" abbreviates "leicestershire": its letters appear in order."""
+    position = 0
+    for letter in abbreviation:
+        position = word.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def same_body_name(left: str, right: str) -> bool:
+    """Two names of one body differ in a word or two ("... Schools Scrutiny Commission" was renamed
+    "... Education Scrutiny Commission"): same kind word, most words shared."""
+    a = {w for w in re.findall(r"[a-z]+", left.lower()) if w not in {"the", "and", "of"}}
+    b = {w for w in re.findall(r"[a-z]+", right.lower()) if w not in {"the", "and", "of"}}
+    kind_a = P.BODY_WORD.findall(left.lower())
+    kind_b = P.BODY_WORD.findall(right.lower())
+    if not a or not b or not kind_a or not kind_b or kind_a[-1] != kind_b[-1]:
+        return False
+    return len(a & b) / len(a | b) >= 0.5
+
+
+def _former_names(minutes: Minutes, body: BodyRef | None) -> list[BodyRef]:
+    """The body whose previous minutes are confirmed is this body; a different name there is a former name."""
+    if body is None:
+        return []
+    text = minutes.document.text
+    found: list[BodyRef] = []
+    for item in minutes.items:
+        if "minutes" not in item.title.lower():
+            continue
+        for match in P.PREVIOUS_MINUTES_BODY.finditer(text, item.body.start, item.body.end):
+            name = _clean(match.group("body"))
+            if _normal(name) != _normal(body.name) and same_body_name(name, body.name):
+                found.append(BodyRef(name=name, span=Span(start=match.start("body"), end=match.end("body"))))
+    return found
+
+
+def _normal(name: str) -> str:
+    return " ".join(w for w in re.findall(r"[a-z]+", name.lower()) if w not in _GENERIC_WORDS - {"committee", "commission"})
+
+
+def _end_time(text: str) -> tuple[dt.time, Span] | None:
+    matches = list(P.END_TIME.finditer(text))
+    for match in reversed(matches):
+        group = next(g for g in ("time", "time2", "time3") if match.group(g) is not None)
+        parsed = parse_time(match.group(group))
+        if parsed:
+            return parsed, Span(start=match.start(), end=match.end(group))
+    return None
+
+
+def extract_meeting(minutes: Minutes) -> MeetingFacts:
+    """Read the header for council, body, date, start and venue; the closing lines for the end time."""
+    text = minutes.document.text
+    header = minutes.header
+    head = text[header.start : header.end]
+    date_match = P.DATE.search(head)
+    meeting_date = parse_date(date_match) if date_match else None
+    start = None
+    if date_match:
+        after = head[date_match.end() : date_match.end() + 40].split("\n")[0]
+        start = parse_time(after)
+    if start is None:
+        explicit = P.START_TIME.search(head)
+        if explicit:
+            start = parse_time(explicit.group("time") or explicit.group("time2") or "")
+    venue_match = P.VENUE.search(head)
+    venue = _clean(venue_match.group("venue") or venue_match.group("venue2")) if venue_match else None
+    venue_span = None
+    if venue_match:
+        group = "venue" if venue_match.group("venue") else "venue2"
+        venue_span = Span(start=header.start + venue_match.start(group), end=header.start + venue_match.end(group))
+    council = _explicit_council(text, header)
+    body = _body(text, header)
+    end = _end_time(text)
+    return MeetingFacts(
+        council=council[0] if council else _inferred_council(text, venue),
+        council_span=council[1] if council else None,
+        body=body,
+        former_body_names=_former_names(minutes, body),
+        date=meeting_date,
+        date_span=Span(start=header.start + date_match.start(), end=header.start + date_match.end()) if date_match else None,
+        start=start,
+        end=end[0] if end else None,
+        end_span=end[1] if end else None,
+        venue=venue,
+        venue_span=venue_span,
+    )
