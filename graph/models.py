@@ -16,7 +16,9 @@ __all__ = [
     "Clause",
     "DecisionFact",
     "DeclarationFact",
+    "EntityForm",
     "EntityKind",
+    "EntityRecord",
     "Extraction",
     "IdentityJudgement",
     "InterestKind",
@@ -37,6 +39,7 @@ __all__ = [
     "RosterLine",
     "SourceDocument",
     "Span",
+    "ref_key",
 ]
 
 
@@ -310,12 +313,37 @@ class IdentityJudgement(Model):
     rule: str
 
 
+class EntityForm(Model):
+    """A surface form an entity was read from, with the text span that shows it."""
+
+    surface: str
+    span: Span
+
+
 class ResolvedDocument(Model):
-    """An extraction plus the IRI each reference resolves to (keyed by its surface form and span)."""
+    """An extraction plus the IRI each reference resolves to, keyed by `ref_key`, and the forms of each entity."""
 
     extraction: Extraction
+    doc_iri: str
     council_iri: str | None
     body_iri: str | None
+    meeting_iri: str
     iris: dict[str, str]
     kinds: dict[str, EntityKind]
+    forms: dict[str, list[EntityForm]]
+    fixed: dict[str, list[tuple[str, str]]]
     judgements: list[IdentityJudgement] = []
+
+
+class EntityRecord(Model):
+    """A shared entity as one document mentions it: fixed facts (types, parent organisation) and surface forms."""
+
+    iri: str
+    kind: EntityKind
+    fixed: list[tuple[str, str, str]]
+    forms: list[str]
+
+
+def ref_key(ref: PersonRef | OrgRef | BodyRef | PostRef) -> str:
+    """The key a reference is resolved under: its kind and where it stands in the text."""
+    return f"{type(ref).__name__}:{ref.span.start}:{ref.span.end}"

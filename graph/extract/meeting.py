@@ -78,15 +78,20 @@ def _explicit_council(text: str, header: Span) -> tuple[str, Span] | None:
     return _clean(match.group("name")), Span(start=match.start("name"), end=match.end("name"))
 
 
-def _inferred_council(text: str, venue: str | None) -> str | None:
+def _inferred_council(text: str, venue: str | None, venue_span: Span | None) -> tuple[str, Span] | None:
     """With no council named, combine the kind of hall (County Hall, City Hall) with the place the
-    e-mail domain, postal address or text points to: "Leicestershire County Council"."""
+    e-mail domain, postal address or text points to: "Leicestershire County Council". The evidence is the
+    venue, or else the first mention of the place."""
     kind = next((label for hall, label in _HALL_KINDS if venue and hall in venue.lower()), None)
     kind = kind or _kind_from_phrases(text)
     place = _place(text, venue)
     if not place:
         return None
-    return f"{place} {kind} Council" if kind else f"{place} Council"
+    name = f"{place} {kind} Council" if kind else f"{place} Council"
+    if venue_span is not None:
+        return name, venue_span
+    first = re.search(rf"\b{re.escape(place)}\b", text)
+    return name, Span(start=first.start(), end=first.end()) if first else Span(start=0, end=0)
 
 
 def _kind_from_phrases(text: str) -> str | None:
@@ -186,11 +191,11 @@ def extract_meeting(minutes: Minutes) -> MeetingFacts:
     if venue_match:
         group = "venue" if venue_match.group("venue") else "venue2"
         venue_span = Span(start=header.start + venue_match.start(group), end=header.start + venue_match.end(group))
-    council = _explicit_council(text, header)
+    council = _explicit_council(text, header) or _inferred_council(text, venue, venue_span)
     body = _body(text, header)
     end = _end_time(text)
     return MeetingFacts(
-        council=council[0] if council else _inferred_council(text, venue),
+        council=council[0] if council else None,
         council_span=council[1] if council else None,
         body=body,
         former_body_names=_former_names(minutes, body),

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
+from rdflib.term import Node
 
-from graph.models import EntityKind
+from graph.models import EntityRecord
 
-__all__ = ["DocumentRecord", "DumpFormat", "EntityRecord", "GraphStore", "QueryResult", "StoreStats"]
+__all__ = ["DUMP_FORMATS", "DocumentRecord", "DumpFormat", "GraphStore", "QueryResult", "StoreStats"]
 
-DumpFormat = str  # one of "nquads", "trig", "turtle", "jsonld"
-
-
-class EntityRecord(BaseModel):
-    """A shared entity as one document describes it: its fixed facts plus the surface forms it was read from."""
-
-    model_config = ConfigDict(frozen=True)
-
-    iri: str
-    kind: EntityKind
-    fixed: list[tuple[str, str, str]]
-    forms: list[str]
+DumpFormat = Literal["nquads", "trig", "turtle", "jsonld"]
+DUMP_FORMATS: tuple[DumpFormat, ...] = ("nquads", "trig", "turtle", "jsonld")
 
 
 class DocumentRecord(BaseModel):
@@ -42,15 +33,16 @@ class StoreStats(BaseModel):
 
     documents: int
     quads: int
+    entities: int
     classes: dict[str, int]
 
 
 class QueryResult(BaseModel):
-    """A SELECT/ASK answer as plain strings, or CONSTRUCT/DESCRIBE output serialised as N-Triples."""
+    """A SELECT/ASK answer as plain strings, or CONSTRUCT/DESCRIBE output as N-Triples."""
 
     model_config = ConfigDict(frozen=True)
 
-    kind: str  # "select", "ask" or "graph"
+    kind: Literal["select", "ask", "graph"]
     variables: list[str] = []
     rows: list[list[str | None]] = []
     boolean: bool | None = None
@@ -58,18 +50,19 @@ class QueryResult(BaseModel):
 
 
 class GraphStore(Protocol):
-    """Where validated document graphs live; each write of a document is atomic."""
+    """Where validated document graphs live; each write of one document is one transaction."""
 
-    def replace_document(self, doc_iri: str, statements: bytes, entities: list[EntityRecord]) -> None: ...
+    def replace_document(self, doc_iri: str, triples: Iterable[tuple[Node, Node, Node]],
+                         entities: list[EntityRecord]) -> None: ...
 
     def remove_document(self, doc_iri: str) -> bool: ...
 
     def documents(self) -> list[DocumentRecord]: ...
+
+    def document_triples(self, doc_iri: str) -> list[tuple[Node, Node, Node]]: ...
 
     def query(self, sparql: str) -> QueryResult: ...
 
     def dump(self, output: Path, fmt: DumpFormat) -> None: ...
 
     def stats(self) -> StoreStats: ...
-
-    def iter_document_graph(self, doc_iri: str) -> Iterator[tuple[str, str, str]]: ...

@@ -1,0 +1,206 @@
+"""The `councilgraph` command: ingest minutes, query and export the graph, validate the store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, cast
+
+import typer
+from rdflib import Graph
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph import __version__
+from graph.errors import CouncilgraphError
+from graph.identity import IriMinter
+from graph.pipeline import IngestResult, expand_paths, ingest
+from graph.settings import Settings
+from graph.store import DumpFormat, QueryResult
+from graph.store.oxigraph import OxigraphStore
+from graph.validate import load_shapes, validate as validate_graph
+
+__all__ = ["app"]
+
+app = typer.Typer(help="councilgraph: minutes of council meetings as a validated knowledge graph.",
+                  no_args_is_help=True, add_completion=False)
+_out = Console()
+_err = Console(stderr=True)
+
+
+class ExportFormat(StrEnum):
+    nquads = "nquads"
+    trig = "trig"
+    turtle = "turtle"
+    jsonld = "jsonld"
+
+
+class ResultFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+StoreOption = Annotated[Path | None, typer.Option("--store", help="Store folder [env: COUNCILGRAPH_STORE].")]
+
+
+def _settings(store: Path | None) -> Settings:
+    return Settings(store=store) if store is not None else Settings()
+
+
+def _open(settings: Settings) -> OxigraphStore:
+    minter = IriMinter(settings.base_iri)
+    return OxigraphStore(settings.store, minter.entities_graph())
+
+
+def _fail(message: str) -> None:
+    _err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders of them.")],
+    store: StoreOption = None,
+) -> None:
+    """Read, extract, validate and store each document; a bad one is reported and the rest go on."""
+    settings = _settings(store)
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        _err.print(f"[red]error:[/red] {path}: no such file or folder")
+    try:
+        graph_store = _open(settings)
+    except CouncilgraphError as error:
+        _fail(str(error))
+        return
+    present = [p for p in paths if p.exists()]
+    total = sum(1 for _ in expand_paths(present))
+    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=_err, transient=True) as progress:
+        task = progress.add_task("", total=total)
+
+        def advance(result: IngestResult) -> None:
+            progress.update(task, advance=1, description=result.path.name)
+
+        summary = ingest(present, graph_store, IriMinter(settings.base_iri), load_shapes(settings.shapes_dir), advance)
+    graph_store.flush()
+    _print_summary(summary.results)
+    for result in summary.failed:
+        _err.print(f"[red]failed:[/red] {result.error}")
+    if summary.failed or missing:
+        raise typer.Exit(1)
+
+
+def _print_summary(results: list[IngestResult]) -> None:
+    table = Table(title="councilgraph ingest")
+    for column in ("document", "result", "triples", "warnings"):
+        table.add_column(column)
+    for result in results:
+        status = "[green]stored[/green]" if result.ok else "[red]failed[/red]"
+        table.add_row(result.path.name, status, str(result.triples), "; ".join(result.warnings) or "")
+    ok = sum(1 for r in results if r.ok)
+    table.caption = f"{ok} stored, {len(results) - ok} failed"
+    _out.print(table)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Serialisation.")] = ExportFormat.nquads,
+    store: StoreOption = None,
+) -> None:
+    """Write the whole dataset (named graphs kept in N-Quads, TriG and JSON-LD; merged in Turtle)."""
+    try:
+        _open(_settings(store)).dump(output, cast(DumpFormat, fmt.value))
+    except (CouncilgraphError, OSError) as error:
+        _fail(str(error))
+    _err.print(f"wrote {output}")
+
+
+def _render(result: QueryResult, fmt: ResultFormat) -> str:
+    if result.kind == "ask":
+        return json.dumps({"boolean": result.boolean}) if fmt is ResultFormat.json else str(result.boolean).lower()
+    if result.kind == "graph":
+        return result.ntriples or ""
+    if fmt is ResultFormat.json:
+        return json.dumps([dict(zip(result.variables, row, strict=True)) for row in result.rows], indent=2)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(result.variables)
+    writer.writerows([["" if v is None else v for v in row] for row in result.rows])
+    return buffer.getvalue()
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.rq to read one from a file.")],
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="How to print the answer.")] = ResultFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Ask the store a SPARQL query; the default graph is the union of all graphs."""
+    text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
+    try:
+        result = _open(_settings(store)).query(text)
+    except SyntaxError as error:
+        _fail(f"the query does not parse: {error}")
+        return
+    except CouncilgraphError as error:
+        _fail(str(error))
+        return
+    if fmt is ResultFormat.table and result.kind == "select":
+        table = Table(*result.variables)
+        for row in result.rows:
+            table.add_row(*("" if v is None else v for v in row))
+        _out.print(table)
+        _err.print(f"{len(result.rows)} rows")
+    else:
+        sys.stdout.write(_render(result, fmt) + "\n")
+
+
+@app.command()
+def validate(store: StoreOption = None) -> None:
+    """Validate every document graph in the store against the SHACL shapes and report."""
+    settings = _settings(store)
+    graph_store = _open(settings)
+    shapes = load_shapes(settings.shapes_dir)
+    violations = 0
+    table = Table("document", "conforms", "violations", "warnings", title="councilgraph validate")
+    for document in graph_store.documents():
+        data = Graph()
+        for triple in graph_store.document_triples(document.iri):
+            data.add(triple)
+        report = validate_graph(data, shapes)
+        violations += len(report.violations)
+        table.add_row(document.source, "yes" if report.conforms else "[red]no[/red]", str(len(report.violations)),
+                      str(len(report.warnings)))
+        for message in report.violations:
+            _err.print(f"[red]violation[/red] {document.source}: {message}")
+        for message in report.warnings:
+            _err.print(f"[yellow]warning[/yellow] {document.source}: {message}")
+    _out.print(table)
+    if violations:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(store: StoreOption = None) -> None:
+    """Counts of documents, quads, entities and nodes of each class."""
+    figures = _open(_settings(store)).stats()
+    table = Table("what", "count", title="councilgraph stats")
+    table.add_row("documents", str(figures.documents))
+    table.add_row("quads", str(figures.quads))
+    table.add_row("shared entities", str(figures.entities))
+    for name, count in figures.classes.items():
+        table.add_row(name, str(count))
+    _out.print(table)
+
+
+@app.command()
+def version() -> None:
+    """Print councilgraph's version."""
+    _out.print(__version__)
