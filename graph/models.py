@@ -58,13 +58,16 @@ class Span(Model):
 
 
 class SourceDocument(Model):
-    """A minutes document after reading: its normalised text is what every span points into."""
+    """A minutes document after reading. `text` is the normalised text every span points into, with the
+    source's own characters, so quotes are exact; `folded` is the same text with quotes, dashes and bullets
+    folded one character for one, so patterns see one spelling and spans stay valid in both."""
 
     path: str
     name: str
     sha256: str
     encoding: str
     text: str
+    folded: str
 
 
 # ---------------------------------------------------------------- segmentation

@@ -11,7 +11,7 @@ from pathlib import Path
 from graph.errors import UnknownNormalisationStep, UnreadableDocument
 from graph.models import SourceDocument
 
-__all__ = ["DEFAULT_STEPS", "NORMALISATION_STEPS", "decode", "normalise", "read", "read_bytes"]
+__all__ = ["DEFAULT_STEPS", "FOLD_STEPS", "NORMALISATION_STEPS", "decode", "fold", "normalise", "read", "read_bytes"]
 
 _ENCODINGS = ("utf-8-sig", "cp1252")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -39,14 +39,20 @@ def _quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
+
+
 def _dashes(text: str) -> str:
     """En, em and minus dashes become a hyphen-minus; names like "Eze-Okubuiro" are untouched."""
-    return re.sub(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]", "-", text)
+    return text.translate(_DASHES)
+
+
+_BULLETS = str.maketrans(dict.fromkeys("\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6\uf0b7\uf0a7", "-"))
 
 
 def _bullets(text: str) -> str:
-    """Bullet glyphs at the start of a line become "- " so lists read the same in every layout."""
-    return re.sub(r"(?m)^([ \t]*)[\u2022\u00b7\u25aa\u25cf\u2023\u2043\u25e6\uf0b7\uf0a7]+[ \t]*", r"\1- ", text)
+    """Bullet glyphs become "-" so lists read the same in every layout."""
+    return text.translate(_BULLETS)
 
 
 _FURNITURE_LINE = re.compile(
@@ -69,13 +75,16 @@ def _blank_lines(text: str) -> str:
 NORMALISATION_STEPS: dict[str, Callable[[str], str]] = {
     "newlines": _newlines,
     "spaces": _spaces,
+    "furniture": _furniture,
+    "blank-lines": _blank_lines,
     "quotes": _quotes,
     "dashes": _dashes,
     "bullets": _bullets,
-    "furniture": _furniture,
-    "blank-lines": _blank_lines,
 }
-DEFAULT_STEPS = tuple(NORMALISATION_STEPS)
+DEFAULT_STEPS = ("newlines", "spaces", "furniture", "blank-lines")
+"""Steps that shape the stored text: line ends, odd spaces, page furniture, blank runs."""
+FOLD_STEPS = ("quotes", "dashes", "bullets")
+"""Steps that fold one character into another, never changing the length, for the matching view."""
 
 
 def normalise(text: str, steps: Sequence[str] = DEFAULT_STEPS) -> str:
@@ -85,7 +94,12 @@ def normalise(text: str, steps: Sequence[str] = DEFAULT_STEPS) -> str:
         if step is None:
             raise UnknownNormalisationStep(name, list(NORMALISATION_STEPS))
         text = step(text)
-    return unicodedata.normalize("NFC", text)
+    return text
+
+
+def fold(text: str) -> str:
+    """The matching view of normalised text: same length, one spelling of quotes, dashes and bullets."""
+    return normalise(text, FOLD_STEPS)
 
 
 def decode(data: bytes, path: Path | str) -> tuple[str, str]:
@@ -108,7 +122,7 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
 def read_bytes(data: bytes, path: Path | str) -> SourceDocument:
     """Turn a file's bytes into a SourceDocument; the digest is of the bytes as given."""
     raw, encoding = decode(data, path)
-    text = normalise(raw)
+    text = unicodedata.normalize("NFC", normalise(raw))
     if not text.strip():
         raise UnreadableDocument(path, "the file holds no text")
     return SourceDocument(
@@ -117,6 +131,7 @@ def read_bytes(data: bytes, path: Path | str) -> SourceDocument:
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         text=text,
+        folded=fold(text),
     )
 
 

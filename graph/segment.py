@@ -228,11 +228,11 @@ def _table_items(doc: SourceDocument, lines: list[_Line]) -> list[AgendaItem]:
             if start is not None and start < line.start:
                 rows.append((start, line.start))
             start = line.end + 1
-    if start is not None and start < len(doc.text):
-        rows.append((start, len(doc.text)))
+    if start is not None and start < len(doc.folded):
+        rows.append((start, len(doc.folded)))
     items: list[AgendaItem] = []
     for row_start, row_end in rows:
-        row = doc.text[row_start:row_end]
+        row = doc.folded[row_start:row_end]
         if not row.strip(" \n|"):
             continue
         title = P.TABLE_ROW_TITLE.match(row)
@@ -248,7 +248,7 @@ def _table_items(doc: SourceDocument, lines: list[_Line]) -> list[AgendaItem]:
                 title=title.group("title").strip(),
                 title_span=title_span,
                 body=body,
-                resolutions=_resolutions(doc.text, body),
+                resolutions=_resolutions(doc.folded, body),
             )
         )
     return items
@@ -258,7 +258,7 @@ def _numbered_items(doc: SourceDocument, lines: list[_Line]) -> list[AgendaItem]
     chain = _best_chain(_heading_candidates(lines))
     items: list[AgendaItem] = []
     for k, heading in enumerate(chain):
-        end = lines[chain[k + 1].line].start if k + 1 < len(chain) else len(doc.text)
+        end = lines[chain[k + 1].line].start if k + 1 < len(chain) else len(doc.folded)
         body_start = heading.title.end + 1
         items.extend(_split_sub_items(doc, heading, Span(start=min(body_start, end), end=end), lines))
     return items
@@ -275,10 +275,10 @@ def _split_sub_items(doc: SourceDocument, heading: _Heading, body: Span, lines: 
     main_span = Span(start=heading.title.start, end=heading.title.start + len(heading.title.text.rstrip()))
     if not subs:
         return [AgendaItem(number=heading.number, title=title, title_span=main_span, body=body,
-                           resolutions=_resolutions(doc.text, body))]
+                           resolutions=_resolutions(doc.folded, body))]
     head_body = Span(start=body.start, end=subs[0][0].start)
     items = [AgendaItem(number=heading.number, title=title, title_span=main_span, body=head_body,
-                        resolutions=_resolutions(doc.text, head_body))]
+                        resolutions=_resolutions(doc.folded, head_body))]
     for k, (line, match) in enumerate(subs):
         sub_end = subs[k + 1][0].start if k + 1 < len(subs) else body.end
         sub_body = Span(start=line.end + 1, end=max(line.end + 1, sub_end))
@@ -288,7 +288,7 @@ def _split_sub_items(doc: SourceDocument, heading: _Heading, body: Span, lines: 
                 title=match.group("title").strip(),
                 title_span=Span(start=line.start + match.start("title"), end=line.start + match.end("title")),
                 body=sub_body,
-                resolutions=_resolutions(doc.text, sub_body),
+                resolutions=_resolutions(doc.folded, sub_body),
                 parent=heading.number,
             )
         )
@@ -337,12 +337,12 @@ def _is_roster_heading(match: re.Match[str]) -> bool:
 
 def segment(doc: SourceDocument) -> Minutes:
     """Find items first (table rows or numbered headings), then the attendance lists before them."""
-    lines = _lines(doc.text)
+    lines = _lines(doc.folded)
     table_breaks = sum(1 for line in lines if P.TABLE_ROW_BREAK.match(line.text))
     items = _table_items(doc, lines) if table_breaks >= 3 else _numbered_items(doc, lines)
-    first_item = items[0].title_span.start if items else len(doc.text)
+    first_item = items[0].title_span.start if items else len(doc.folded)
     if items and items[0].number is not None:
-        first_item = _heading_line_start(doc.text, items[0].title_span.start, items[0].number)
+        first_item = _heading_line_start(doc.folded, items[0].title_span.start, items[0].number)
     header_end = first_item
     rosters = _rosters(doc, lines, first_item)
     if rosters:

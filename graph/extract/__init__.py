@@ -33,7 +33,7 @@ __all__ = ["extract"]
 
 
 def _decisions(minutes: Minutes) -> list[DecisionFact]:
-    text = minutes.document.text
+    text = minutes.document.folded
     facts: list[DecisionFact] = []
     for index, item in enumerate(minutes.items):
         for block in item.resolutions:
@@ -47,7 +47,7 @@ def _decisions(minutes: Minutes) -> list[DecisionFact]:
 
 def _items(minutes: Minutes) -> tuple[list[ItemFact], list[BodyRef]]:
     """Items with the organisations they mention; names of committees are bodies, not organisations."""
-    text = minutes.document.text
+    text = minutes.document.folded
     items: list[ItemFact] = []
     bodies: list[BodyRef] = []
     for item in minutes.items:
@@ -63,7 +63,7 @@ def _items(minutes: Minutes) -> tuple[list[ItemFact], list[BodyRef]]:
 
 def _contact(minutes: Minutes) -> tuple[list[PersonRef], list[PostHoldingFact]]:
     """"Contact: Ed Brown, Senior Governance Officer" names an officer and the post they hold."""
-    text = minutes.document.text
+    text = minutes.document.folded
     match = P.CONTACT.search(text, minutes.header.start, minutes.header.end)
     if not match:
         return [], []
@@ -92,7 +92,7 @@ def _chair_memberships(attendance: list[AttendanceFact], meeting: MeetingFacts) 
 
 def extract(minutes: Minutes) -> Extraction:
     """Every fact of one document, each with the span of text it was read from."""
-    text = minutes.document.text
+    text = minutes.document.folded
     meeting = extract_meeting(minutes)
     roster = read_attendance(minutes)
     declarations = read_declarations(minutes)

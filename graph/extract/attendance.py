@@ -164,7 +164,7 @@ def _roster(text: str, block: RosterBlock, reading: RosterReading) -> None:
 
 def _attendance_items(minutes: Minutes, reading: RosterReading) -> None:
     """Table layouts minute attendance as an item: "In Attendance. Minutes: A and B, X representatives"."""
-    text = minutes.document.text
+    text = minutes.document.folded
     for item in minutes.items:
         if not _ATTENDANCE_ITEM.match(item.title.strip()):
             continue
@@ -203,7 +203,7 @@ def _left_meeting(text: str, reading: RosterReading) -> None:
 
 def read_attendance(minutes: Minutes) -> RosterReading:
     """Attendance lists first, then items that minute attendance, then apologies and chairs in prose."""
-    text = minutes.document.text
+    text = minutes.document.folded
     reading = RosterReading(attendance=[], holdings=[], affiliations=[])
     for block in minutes.rosters:
         _roster(text, block, reading)

@@ -64,7 +64,7 @@ def _separate_interests(text: str, subject: Span, orgs: list[OrgRef]) -> bool:
 
 def read_declarations(minutes: Minutes) -> list[DeclarationFact]:
     """One fact per interest declared; a declaration naming several roles in several organisations is several."""
-    text = minutes.document.text
+    text = minutes.document.folded
     spans = list(sentences(text))
     facts: list[DeclarationFact] = []
     for index, sentence in enumerate(spans):

@@ -144,7 +144,7 @@ def _former_names(minutes: Minutes, body: BodyRef | None) -> list[BodyRef]:
     """The body whose previous minutes are confirmed is this body; a different name there is a former name."""
     if body is None:
         return []
-    text = minutes.document.text
+    text = minutes.document.folded
     found: list[BodyRef] = []
     for item in minutes.items:
         if "minutes" not in item.title.lower():
@@ -172,7 +172,7 @@ def _end_time(text: str) -> tuple[dt.time, Span] | None:
 
 def extract_meeting(minutes: Minutes) -> MeetingFacts:
     """Read the header for council, body, date, start and venue; the closing lines for the end time."""
-    text = minutes.document.text
+    text = minutes.document.folded
     header = minutes.header
     head = text[header.start : header.end]
     date_match = P.DATE.search(head)

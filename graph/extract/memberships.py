@@ -61,7 +61,7 @@ def _appointments(text: str, sentence: Span, body: BodyRef | None, on: dt.date |
 
 def read_memberships(minutes: Minutes, body: BodyRef | None, on: dt.date | None) -> list[MembershipFact]:
     """Membership changes of the meeting's body, dated by the meeting."""
-    text = minutes.document.text
+    text = minutes.document.folded
     facts: list[MembershipFact] = []
     for sentence in sentences(text, minutes.header.end):
         facts.extend(_changes(text, sentence, body, on))

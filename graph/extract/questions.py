@@ -24,7 +24,7 @@ def _answerer(text: str, start: int, end: int) -> PostRef | None:
 
 def read_questions(minutes: Minutes) -> list[QuestionFact]:
     """One question fact per person asking in an item: supplementary questions are the same exchange."""
-    text = minutes.document.text
+    text = minutes.document.folded
     facts: list[QuestionFact] = []
     for index, item in enumerate(minutes.items):
         if "question" not in item.title.lower():
