@@ -54,6 +54,20 @@ ROSTER_HEADING = re.compile(
 )
 """The heading of an attendance list, with any names that follow it on the same line."""
 
+MOTION_CARRIED = re.compile(
+    r"\b(?:motion|it[ \t]+was[ \t]+moved)\b[^.\n]{0,160}?\bto[ \t]+(?P<what>[a-z][^.\n]{3,300}?)\.[ \t\n]*"
+    r"(?:the[ \t]+)?motion[ \t]+(?:was[ \t]+)?carried",
+    re.I,
+)
+"""A motion put and carried in one breath ("Motion by X, seconded by Y, to approve the agenda. Motion carried 4-0")."""
+
+MOTION_FORMALITIES = re.compile(
+    r"^[ \t]*(?:(?:resolution[ \t]+)?(?:no\.?[ \t]*)?[A-Z]{0,4}\d+[/.-]\d+[ \t]*$|(?:moved|seconded|mover|seconder|proposed)\b[^\n]*$"
+    r"|(?:carried|lost|defeated|carried[ \t]+unanimously|motion[ \t]+carried)\b[^\n]*$)",
+    re.I | re.M,
+)
+"""Lines around a resolution that are not its text: its number, mover, seconder and result."""
+
 RESOLUTION_MARKER = re.compile(
     r"(?P<marker>\b(?:RESOLVED|AGREED|DECIDED|DECISION|RECOMMENDED|RESOLUTION)\b"
     r"|(?<![a-z])(?:It[ \t]+was[ \t]+)?(?:Resolved|Agreed|Decided)(?=[ \t]*(?:[:\-]|that\b|to\b|unanimously\b)))"
@@ -100,7 +114,8 @@ END_TIME = re.compile(
 """Where the minutes say when the meeting ended ("The meeting concluded at: 20:02")."""
 
 START_TIME = re.compile(
-    r"\b(?:commenc(?:ed|ing)|started|starting|began|beginning|opened)[ \t]+at[ \t]+(?P<time>[^\n]{0,20})"
+    r"\b(?:commenc(?:ed|ing)|started|starting|began|beginning|opened|called[ \t]+(?:the[ \t]+meeting[ \t]+)?to[ \t]+order)"
+    r"[ \t]+at[ \t]+(?P<time>[^\n]{0,20})"
     r"|\b(?:time|start)[ \t]*:[ \t]*(?P<time2>[^\n]{0,20})",
     re.I,
 )
@@ -108,7 +123,9 @@ START_TIME = re.compile(
 
 VENUE = re.compile(
     r"^[ \t]*(?:venue|location|place|held[ \t]+at|meeting[ \t]+(?:place|location))[ \t]*:[ \t]*(?P<venue>[^\n]{3,200})$"
-    r"|\bheld[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?(?P<venue2>[A-Z][^\n]{2,120}?)(?=,?[ \t]+on[ \t]|[.;\n])",
+    r"|\bheld[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?(?P<venue2>[A-Z][^\n]{2,120}?)(?=,?[ \t]+on[ \t]|[.;\n])"
+    r"|\b(?:at|in)[ \t]+(?P<venue3>(?:the[ \t]+)?[A-Z][^\n.;]{0,80}?\b(?:Hall|Chambers?|Room|Centre|Center|Offices|House|"
+    r"Building|Library|Pavilion|Institute|Club)\b(?:,[ \t]*[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)*)?)",
     re.I | re.M,
 )
 """Where the meeting was held ("Venue: City Hall", "held at County Hall, Glenfield on ...")."""
@@ -128,6 +145,13 @@ BODY_DATE_TITLE = re.compile(
 )
 """A web-export title line: "Children, Young People and Education Scrutiny Commission - Tuesday, 14 January 2025"."""
 
+FULL_COUNCIL = re.compile(
+    r"^(?:(?:ordinary|extraordinary|special|annual|full|regular|general|statutory)[ \t]+)*(?:meeting[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+    r"(?:(?:full|city|county|town|parish|district|borough|shire)[ \t]+)?council(?:[ \t]+(?:regular|ordinary|special)?[ \t]*meeting)?$",
+    re.I,
+)
+"""A body name that means the whole council ("Council", "Full Council", "Ordinary Council Meeting")."""
+
 BODY_WORD = re.compile(
     r"\b(?:committee|sub-committee|commission|board|panel|council|cabinet|forum|group|partnership|assembly|"
     r"executive|authority|trust|meeting)\b",
@@ -139,7 +163,8 @@ COUNCIL_NAME = re.compile(
     r"\b(?P<name>(?:(?:Royal|London)[ \t]+Borough[ \t]+of[ \t]+[A-Z][\w'-]+(?:[ \t]+(?:and|upon|on)[ \t]+[A-Z][\w'-]+)*"
     r"|(?:[A-Z][\w'-]+(?:[ \t]+|[ \t]*\n[ \t]*)){1,4}?(?:City|County|District|Borough|Town|Parish|Community|"
     r"Metropolitan[ \t]+Borough|Shire|Regional|Municipal|Village|Rural[ \t]+District)"
-    r")(?:[ \t]+|[ \t]*\n[ \t]*)Council|[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}[ \t]+Council)\b"
+    r")(?:[ \t]+|[ \t]*\n[ \t]*)Council|(?:City|Town|County|Village|Borough|Township|Municipality|Shire|District)[ \t]+of[ \t]+"
+    r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}|[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}[ \t]+Council)\b"
 )
 """A council's name ("Leicester City Council", "Leicestershire County Council", "Royal Borough of X Council")."""
 
@@ -157,6 +182,7 @@ PREVIOUS_MINUTES_BODY = re.compile(
 
 HONORIFIC = (
     r"(?:Councillors?|Councilors?|Cllrs?|Crs?|Clr|County[ \t]+Councillor|City[ \t]+Councillor|Alderman|Alderwoman|"
+    r"Council[ \t]?(?:Member|Woman|Man)s?|Councilmembers?|Councilwoman|Councilman|Alderpersons?|Selectman|Selectwoman|"
     r"Mayor|Deputy[ \t]+Mayor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Reverend|Canon|Father|"
     r"Rabbi|Imam|Baroness|Baron|Hon)"
 )
@@ -201,6 +227,9 @@ ABSENT_PROSE = re.compile(r"(?P<names>[^.\n]{3,120}?)[ \t]+(?:was|were)[ \t]+abs
 LEFT_MEETING = re.compile(r"\b(?:left|departed|leave|exited)[ \t]+the[ \t]+meeting\b|\bleft[ \t]+at\b", re.I)
 """Someone left the meeting: they were there, so their attendance stands."""
 
+POST_THEN_PERSON = re.compile(r"[ \t]*,[ \t]*(?=(?:" + HONORIFIC + r")\b)")
+"""A post followed by its holder in prose: "The Cabinet Member for Resources, Councillor David Harris, ..."."""
+
 CONTACT = re.compile(r"^[ \t]*contact(?:[ \t]+officer)?[ \t]*:[ \t]*(?P<rest>[^\n]{3,200})$", re.I | re.M)
 """The contact line of a web-published minutes page ("Contact: Ed Brown, Senior Governance Officer")."""
 
@@ -219,7 +248,8 @@ _POST_OBJECT = (
     r"(?:[A-Z][A-Za-z'&-]*|SEND))*"
 )
 POST = re.compile(
-    rf"(?P<post>(?:{_POST_MODIFIER}[ \t]+){{0,4}}{POST_HEAD}(?:(?:[ \t]+(?:of|for)[ \t]+|[ \t]+-[ \t]+){_POST_OBJECT})?)"
+    rf"(?P<post>(?:{_POST_MODIFIER}[ \t]+){{0,4}}{POST_HEAD}(?:(?:[ \t]+(?:of|for)[ \t]+|[ \t]+-[ \t]+(?!{_NAME_WORD}[ \t]+{_NAME_WORD}\b(?![ \t]+(?:and|&)\b)))"
+    rf"{_POST_OBJECT})?)"
     r"(?:[ \t]*\((?P<abbr>[A-Z]{2,8})\))?"
 )
 """A post named by title ("Director of Children's Social Work and Early Help", "Assistant City Mayor - Education")."""
@@ -266,7 +296,7 @@ ORG_GENERIC_WORDS = frozenset(
     "center fund network agency team department local national county city district borough parish town "
     "joint improvement management steering working project programme strategic executive scrutiny cabinet "
     "full annual new this that these our their its his her my your each every all any some members member "
-    "officers questions report update chair chairman children childrens children's young people adult adults "
+    "ordinary extraordinary special general meeting officers questions report update chair chairman children childrens children's young people adult adults "
     "social care health education family families safeguarding youth justice".split()
 )
 """Words that alone do not make an organisation's name distinctive ("the Advisory Board" is no organisation)."""
@@ -274,7 +304,7 @@ ORG_GENERIC_WORDS = frozenset(
 # ---------------------------------------------------------------- declarations, memberships, questions
 
 DECLARATION = re.compile(
-    r"\bdeclared[ \t\n]+(?:an?[ \t\n]+|that|the[ \t\n]+following|(?:his|her|their)[ \t\n]+)?"
+    r"\b(?:declared|disclosed)[ \t\n]+(?:an?[ \t\n]+|that|the[ \t\n]+following|(?:his|her|their)[ \t\n]+)?"
     r"|\bdeclarations?[ \t\n]+of[ \t\n]+(?:an?[ \t\n]+)?(?:[a-z-]+[ \t\n]+){0,3}interest[ \t\n]+(?:was|were)[ \t\n]+made[ \t\n]+by",
     re.I,
 )
@@ -285,7 +315,7 @@ NO_DECLARATIONS = re.compile(r"\b(?:no|there[ \t]+were[ \t]+no)[ \t]+declaration
 
 INTEREST_KIND = re.compile(
     r"(?P<dpi>disclosable[ \t\n]+pecuniary)|(?P<reg>(?:other[ \t\n]+)?regist(?:e)?rable)|(?P<prej>prejudicial)"
-    r"|(?P<pers>personal)|(?P<other>non-pecuniary|non-registrable|other|pecuniary|significant)",
+    r"|(?P<pers>personal)|(?P<other>non-pecuniary|non-registrable|other|significant|conflict)|(?P<pec>pecuniary)",
     re.I,
 )
 """The kind of interest named in a declaration."""
@@ -294,12 +324,12 @@ WITHDREW = re.compile(
     r"\b(?:left|leave|leaving|withdrew|withdraw|withdrawing|exited|absented)[ \t\n]+(?:the[ \t\n]+|from[ \t\n]+the[ \t\n]+)?"
     r"(?:room|meeting|chamber|discussion|debate|table)"
     r"|\btook[ \t\n]+no[ \t\n]+part|\bnot[ \t\n]+(?:take|taking)[ \t\n]+(?:any[ \t\n]+)?part|\bdid[ \t\n]+not[ \t\n]+(?:vote|participate|speak)"
-    r"|\bnot[ \t\n]+(?:to[ \t\n]+)?(?:vote|participate)|\babstained",
+    r"|\bnot[ \t\n]+(?:to[ \t\n]+)?(?:vote|participate)|\babstained|\brecused",
     re.I,
 )
 """The declarant withdrew or took no part ("left the room", "took no part in the discussion")."""
 
-ITEM_REFERENCE = re.compile(r"\b(?:agenda[ \t\n]+)?(?:item|minute)[ \t\n]+(?:no\.?[ \t]*)?(?P<num>\d{1,4}[a-z]?)\b", re.I)
+ITEM_REFERENCE = re.compile(r"\b(?:agenda[ \t\n]+)?(?:item|minute)[ \t\n]+(?:no\.?[ \t]*)?(?P<num>\d{1,4}(?:[./]\d{1,4})?[a-z]?)\b", re.I)
 """A reference to an agenda item by number ("in respect of agenda item 8", "Minute 58")."""
 
 MEMBERSHIP_LEAVES = re.compile(

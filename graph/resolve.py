@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from graph import patterns as P
 from graph.extract.meeting import same_body_name
 from graph.extract.mentions import is_committee_name
 from graph.identity import IriMinter, name_key
@@ -143,6 +144,11 @@ def _split_judgements(clusters: list[list[PersonRef]]) -> list[IdentityJudgement
             for other in heads[1:]]
 
 
+def _is_whole_council(body: str, council: str | None) -> bool:
+    """"Full Council", "Ordinary Council Meeting" or the council's own name: the meeting is of the council itself."""
+    return bool(P.FULL_COUNCIL.match(body.strip())) or (council is not None and name_key(body) == name_key(council))
+
+
 def _council(extraction: Extraction, minter: IriMinter, registry: _Registry) -> tuple[str | None, str]:
     meeting = extraction.meeting
     if meeting.council is None:
@@ -199,7 +205,10 @@ def resolve(extraction: Extraction, minter: IriMinter) -> ResolvedDocument:
     council_iri, council_key = _council(extraction, minter, registry)
     meeting = extraction.meeting
     body_iri = None
-    if meeting.body is not None:
+    if meeting.body is not None and council_iri is not None and _is_whole_council(meeting.body.name, meeting.council):
+        body_iri = registry.add(ref_key(meeting.body), council_iri, EntityKind.COUNCIL, meeting.body.name,
+                                None, _ORG_TYPES[OrgKind.COUNCIL])
+    elif meeting.body is not None:
         relations = ((str(ORG.subOrganizationOf), council_iri),) if council_iri else ()
         body_iri = registry.add(ref_key(meeting.body), minter.body(council_key, meeting.body.name), EntityKind.BODY,
                                 meeting.body.name, meeting.body.span, _COMMITTEE_TYPES, relations)

@@ -157,22 +157,50 @@ def _labelled_units(chunk: str, base: int) -> list[Span]:
 
 
 def _clauses_in(text: str, base: int) -> list[Clause]:
-    """Split what follows a resolution marker into its labelled clauses, or take its first sentence group."""
-    paragraphs = _paragraphs(text, base)
-    labelled: list[Clause] = []
-    for para in paragraphs:
-        for unit in _labelled_units(text[para.start - base : para.end - base], para.start):
-            chunk = text[unit.start - base : unit.end - base]
-            inline = list(P.INLINE_CLAUSE_LABEL.finditer(chunk))
-            if P.CLAUSE_LABEL.match(chunk) or (len(inline) >= 2 and inline[0].start() < 3):
-                labelled.extend(_split_inline(chunk, unit.start))
-            elif labelled:
-                return labelled
-    if labelled:
-        return labelled
-    if not paragraphs:
+    """The clauses after a resolution marker: its labelled clauses (after a stem such as "That Council:"),
+    or else its first sentence group; the resolution's number, mover, seconder and result are not clauses."""
+    units = [
+        unit
+        for para in _paragraphs(text, base)
+        for unit in _labelled_units(text[para.start - base : para.end - base], para.start)
+        if not P.MOTION_FORMALITIES.fullmatch(text[unit.start - base : unit.end - base])
+    ]
+    units = [_without_formalities(text, base, unit) for unit in units]
+    units = [unit for unit in units if unit.end > unit.start]
+    if not units:
         return []
-    return [Clause(label=None, span=paragraphs[0])]
+    first = text[units[0].start - base : units[0].end - base]
+    labelled_start = 0 if _is_labelled(first) else 1 if first.rstrip().endswith(":") else None
+    if labelled_start is None or labelled_start >= len(units) or not _is_labelled(
+        text[units[labelled_start].start - base : units[labelled_start].end - base]
+    ):
+        return [Clause(label=None, span=units[0])]
+    clauses: list[Clause] = []
+    for unit in units[labelled_start:]:
+        chunk = text[unit.start - base : unit.end - base]
+        if not _is_labelled(chunk):
+            break
+        clauses.extend(_split_inline(chunk, unit.start))
+    return clauses
+
+
+def _is_labelled(chunk: str) -> bool:
+    inline = list(P.INLINE_CLAUSE_LABEL.finditer(chunk))
+    return bool(P.CLAUSE_LABEL.match(chunk)) or (len(inline) >= 2 and inline[0].start() < 3)
+
+
+def _without_formalities(text: str, base: int, unit: Span) -> Span:
+    """Drop "Moved: ..." / "CARRIED" lines at the edges of a unit."""
+    chunk = text[unit.start - base : unit.end - base]
+    lines = chunk.split("\n")
+    start, end = 0, len(lines)
+    while start < end and P.MOTION_FORMALITIES.fullmatch(lines[start]):
+        start += 1
+    while end > start and P.MOTION_FORMALITIES.fullmatch(lines[end - 1]):
+        end -= 1
+    head = sum(len(line) + 1 for line in lines[:start])
+    kept = "\n".join(lines[start:end]).rstrip()
+    return Span(start=unit.start + head, end=unit.start + head + len(kept))
 
 
 def _split_inline(chunk: str, base: int) -> list[Clause]:
@@ -197,7 +225,20 @@ def _split_inline(chunk: str, base: int) -> list[Clause]:
     return clauses
 
 
+def _motions(text: str, body: Span) -> list[ResolutionBlock]:
+    """"Motion by X, seconded by Y, to approve Z. Motion carried": the motion's words are the decision."""
+    blocks: list[ResolutionBlock] = []
+    for motion in P.MOTION_CARRIED.finditer(text, body.start, body.end):
+        clause = Clause(label=None, span=Span(start=motion.start("what"), end=motion.end("what")))
+        blocks.append(ResolutionBlock(marker_span=Span(start=motion.start(), end=motion.end()), clauses=[clause]))
+    return blocks
+
+
 def _resolutions(text: str, body: Span) -> list[ResolutionBlock]:
+    return _resolution_blocks(text, body) + _motions(text, body)
+
+
+def _resolution_blocks(text: str, body: Span) -> list[ResolutionBlock]:
     chunk = text[body.start : body.end]
     markers = [m for m in P.RESOLUTION_MARKER.finditer(chunk) if _marker_opens(chunk, m)]
     blocks: list[ResolutionBlock] = []
@@ -254,14 +295,34 @@ def _table_items(doc: SourceDocument, lines: list[_Line]) -> list[AgendaItem]:
     return items
 
 
+def _capital_headings(lines: list[_Line]) -> list[_Heading]:
+    """Unnumbered minutes ("CALL TO ORDER", "CONSENT AGENDA"): short upper-case lines standing alone."""
+    found: list[_Heading] = []
+    dated = next((i for i, line in enumerate(lines) if P.DATE.search(line.text)), -1)
+    for i, line in enumerate(lines):
+        stripped = line.text.strip().rstrip(":")
+        letters = [c for c in stripped if c.isalpha()]
+        standalone = i == 0 or lines[i - 1].blank or (i + 1 < len(lines) and lines[i + 1].blank)
+        roster = P.ROSTER_HEADING.match(stripped)
+        if (i > dated and len(letters) >= 4 and all(c.isupper() for c in letters) and len(stripped.split()) <= 12
+                and standalone and not (roster and not roster.group("rest").strip())
+                and not P.RESOLUTION_MARKER.match(stripped)):
+            offset = line.start + line.text.find(stripped)
+            found.append(_Heading(i, "", _Line(offset, offset + len(stripped), stripped), 1.0))
+    return found
+
+
 def _numbered_items(doc: SourceDocument, lines: list[_Line]) -> list[AgendaItem]:
     chain = _best_chain(_heading_candidates(lines))
+    if len(chain) < 2:
+        capitals = _capital_headings(lines)
+        chain = capitals if len(capitals) >= 3 else chain
     items: list[AgendaItem] = []
     for k, heading in enumerate(chain):
         end = lines[chain[k + 1].line].start if k + 1 < len(chain) else len(doc.folded)
         body_start = heading.title.end + 1
         items.extend(_split_sub_items(doc, heading, Span(start=min(body_start, end), end=end), lines))
-    return items
+    return [item.model_copy(update={"number": None}) if item.number == "" else item for item in items]
 
 
 def _split_sub_items(doc: SourceDocument, heading: _Heading, body: Span, lines: list[_Line]) -> list[AgendaItem]:
@@ -295,13 +356,16 @@ def _split_sub_items(doc: SourceDocument, heading: _Heading, body: Span, lines: 
     return items
 
 
-def _rosters(doc: SourceDocument, lines: list[_Line], limit: int) -> list[RosterBlock]:
-    """Attendance lists before the first item: a heading, then name lines until the next heading or rule."""
+def _rosters(lines: list[_Line], headings: set[int]) -> list[RosterBlock]:
+    """Attendance lists: a heading, then name lines until the next heading, a rule or a line of prose."""
     blocks: list[RosterBlock] = []
     current: tuple[str, Span, list[RosterLine]] | None = None
     for line in lines:
-        if line.start >= limit:
-            break
+        if line.start in headings:
+            if current:
+                blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
+            current = None
+            continue
         heading = P.ROSTER_HEADING.match(line.text)
         if heading and _is_roster_heading(heading):
             if current:
@@ -319,11 +383,22 @@ def _rosters(doc: SourceDocument, lines: list[_Line], limit: int) -> list[Roster
             blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
             current = None
             continue
-        if not line.blank:
+        if not line.blank and not _names_line(line.text):
+            blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
+            current = None
+        elif not line.blank:
             current[2].append(RosterLine(span=Span(start=line.start, end=line.end)))
     if current:
         blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
     return [block for block in blocks if block.lines]
+
+
+def _names_line(text: str) -> bool:
+    """A line that continues an attendance list: names, titled or plain, or a post then a name; not a heading."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and not P.PERSON_TITLED.search(text):
+        return False
+    return bool(P.PERSON_TITLED.search(text) or P.PERSON_PLAIN.match(text.strip()) or P.POST.match(text.strip()))
 
 
 def _is_roster_heading(match: re.Match[str]) -> bool:
@@ -344,7 +419,9 @@ def segment(doc: SourceDocument) -> Minutes:
     if items and items[0].number is not None:
         first_item = _heading_line_start(doc.folded, items[0].title_span.start, items[0].number)
     header_end = first_item
-    rosters = _rosters(doc, lines, first_item)
+    heading_lines = {doc.folded.rfind("\n", 0, item.title_span.start) + 1 for item in items}
+    rosters = _rosters(lines, heading_lines | {_heading_line_start(doc.folded, i.title_span.start, i.number)
+                                               for i in items if i.number})
     if rosters:
         header_end = min(header_end, rosters[0].heading_span.start)
     return Minutes(document=doc, header=Span(start=0, end=header_end), rosters=rosters, items=items)

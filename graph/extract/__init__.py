@@ -6,6 +6,7 @@ import re
 
 from graph import patterns as P
 from graph.extract.attendance import read_attendance
+from graph.extract.holdings import read_holdings
 from graph.extract.interests import read_declarations
 from graph.extract.meeting import extract_meeting
 from graph.extract.memberships import read_memberships
@@ -79,6 +80,18 @@ def _contact(minutes: Minutes) -> tuple[list[PersonRef], list[PostHoldingFact]]:
     return [person], [PostHoldingFact(post=post, holder=person, evidence=Span(start=person.span.start, end=post.span.end))]
 
 
+def _unique_holdings(holdings: list[PostHoldingFact]) -> list[PostHoldingFact]:
+    """A roster line and the prose rule may read the same pair; keep the first reading of each span."""
+    seen: set[tuple[int, int]] = set()
+    unique: list[PostHoldingFact] = []
+    for holding in holdings:
+        key = (holding.holder.span.start, holding.post.span.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(holding)
+    return unique
+
+
 def _chair_memberships(attendance: list[AttendanceFact], meeting: MeetingFacts) -> list[MembershipFact]:
     """Whoever chaired or vice-chaired the meeting holds that role on the body."""
     facts: list[MembershipFact] = []
@@ -100,7 +113,7 @@ def extract(minutes: Minutes) -> Extraction:
                 for d in declarations]
     attendance = roster.attendance + inferred
     contacts, contact_holdings = _contact(minutes)
-    holdings = roster.holdings + contact_holdings
+    holdings = _unique_holdings(roster.holdings + contact_holdings + read_holdings(text))
     items, item_bodies = _items(minutes)
     memberships = read_memberships(minutes, meeting.body, meeting.date) + _chair_memberships(attendance, meeting)
     questions = read_questions(minutes)

@@ -118,8 +118,30 @@ def _descriptor(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + match.end(), end
 
 
+def _post_first(text: str, start: int, end: int, status: AttendanceStatus, capacities: tuple[Capacity, ...],
+                reading: RosterReading) -> bool:
+    """"Chief Executive Officer - Ben Taylor, Director Infrastructure - Peter Malouf": posts named first."""
+    found = False
+    position = start
+    for piece in [*re.finditer(r"[ \t]*[,;][ \t]*", text[start:end]), None]:
+        piece_end = start + piece.start() if piece else end
+        post = post_at(text, position + len(text[position:piece_end]) - len(text[position:piece_end].lstrip()), piece_end)
+        joint = re.match(r"[ \t]*(?:-|:|,)[ \t]*", text[post.span.end : piece_end]) if post else None
+        person = person_at(text, post.span.end + joint.end(), piece_end) if post and joint else None
+        if post is not None and person is not None:
+            reading.attendance.append(AttendanceFact(person=person, status=status, capacities=capacities,
+                                                     evidence=Span(start=post.span.start, end=person.span.end)))
+            reading.holdings.append(PostHoldingFact(post=post, holder=person,
+                                                    evidence=Span(start=post.span.start, end=person.span.end)))
+            found = True
+        position = start + piece.end() if piece else end
+    return found
+
+
 def _read_cell(text: str, start: int, end: int, status: AttendanceStatus, capacities: tuple[Capacity, ...],
                reading: RosterReading) -> None:
+    if _post_first(text, start, end, status, capacities, reading):
+        return
     people = _people_in_cell(text, start, end)
     for index, (person, after) in enumerate(people):
         stop = people[index + 1][0].span.start if index + 1 < len(people) else end

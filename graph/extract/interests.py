@@ -18,6 +18,7 @@ _KIND_GROUPS = {
     "prej": InterestKind.PREJUDICIAL,
     "pers": InterestKind.PERSONAL,
     "other": InterestKind.OTHER,
+    "pec": InterestKind.DISCLOSABLE_PECUNIARY,
 }
 _ROLE_BEFORE_ORG = re.compile(
     r"\b(?:chair(?:man|woman|person)?|member|governor|trustee|director|employee|employed|volunteer|patron|president|"
@@ -50,6 +51,15 @@ def _item_for(text: str, items: list[AgendaItem]) -> tuple[int | None, str | Non
         if item.number is not None and item.number.split(" ")[0] == number:
             return index, number
     return None, number
+
+
+def _withdrew_in_item(text: str, item: AgendaItem, declarant: PersonRef) -> bool:
+    """The item the interest concerns may say the declarant left: "Cllr X left the room for this item"."""
+    for sentence in sentences(text, item.body.start, item.body.end):
+        chunk = text[sentence.start : sentence.end]
+        if declarant.family in chunk and P.WITHDREW.search(chunk):
+            return True
+    return False
 
 
 def _separate_interests(text: str, subject: Span, orgs: list[OrgRef]) -> bool:
@@ -86,6 +96,8 @@ def read_declarations(minutes: Minutes) -> list[DeclarationFact]:
                 evidence = Span(start=sentence.start, end=following.end)
         orgs = find_organisations(text, subject.start, subject.end)
         item_index, item_number = _item_for(chunk, minutes.items)
+        if not withdrew and item_index is not None:
+            withdrew = _withdrew_in_item(text, minutes.items[item_index], declarant)
         groups = [[org] for org in orgs] if len(orgs) > 1 and _separate_interests(text, subject, orgs) else [orgs]
         for group in groups:
             facts.append(DeclarationFact(

@@ -52,30 +52,51 @@ def parse_time(text: str) -> dt.time | None:
     return dt.time(hour, minute)
 
 
+_SMALL = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an"})
+
+
+def header_view(text: str) -> str:
+    """Upper-case header lines in title case, same length, so "WOLLONDILLY SHIRE COUNCIL" reads as a name."""
+
+    def recase(line: re.Match[str]) -> str:
+        letters = [c for c in line.group() if c.isalpha()]
+        if len(letters) < 4 or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+            return line.group()
+        return re.sub(r"[A-Za-z']+", lambda w: w.group().lower() if w.group().lower() in _SMALL and w.start() else
+                      w.group()[0] + w.group()[1:].lower(), line.group())
+
+    return re.sub(r"(?m)^[^\n]+$", recase, text)
+
+
 def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,.;:-")
 
 
 def _body(text: str, header: Span) -> BodyRef | None:
-    chunk = text[header.start : header.end]
+    chunk = header_view(text[header.start : header.end])
     for pattern in (P.BODY_HEADER, P.BODY_DATE_TITLE):
         match = pattern.search(chunk)
         if match and P.BODY_WORD.search(match.group("body")):
             name = _clean(match.group("body"))
             start = header.start + match.start("body")
             return BodyRef(name=name, span=Span(start=start, end=start + len(match.group("body").rstrip(" ,.;:-"))))
-    for line in re.finditer(r"(?m)^[ \t]*(?P<line>[A-Z][A-Z ,'&()-]{8,150}?)[ \t]*$", chunk):
-        if P.BODY_WORD.search(line.group("line")) and "MINUTES" not in line.group("line"):
-            start = header.start + line.start("line")
-            return BodyRef(name=_clean(line.group("line")), span=Span(start=start, end=start + len(line.group("line"))))
+    raw = text[header.start : header.end]
+    for line in re.finditer(r"(?m)^[ \t]*(?P<line>[A-Z][A-Z ,'&()-]{8,150}?)[ \t]*$", raw):
+        name = re.sub(r"(?i)^minutes[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?|[ \t]+minutes$", "", chunk[line.start("line") : line.end("line")])
+        if P.BODY_WORD.search(name) and name.strip():
+            offset = line.group("line").find(name) if name in chunk[line.start("line") : line.end("line")] else 0
+            start = header.start + line.start("line") + max(offset, 0)
+            return BodyRef(name=_clean(name), span=Span(start=start, end=start + len(name)))
     return None
 
 
 def _explicit_council(text: str, header: Span) -> tuple[str, Span] | None:
-    match = P.COUNCIL_NAME.search(text, header.start, header.end)
-    if not match:
-        return None
-    return _clean(match.group("name")), Span(start=match.start("name"), end=match.end("name"))
+    view = header_view(text[header.start : header.end])
+    for match in P.COUNCIL_NAME.finditer(view):
+        name = _clean(match.group("name"))
+        if not P.FULL_COUNCIL.match(name) and not re.match(r"(?i)(?:the|minutes|meeting)\b", name):
+            return name, Span(start=header.start + match.start("name"), end=header.start + match.end("name"))
+    return None
 
 
 def _inferred_council(text: str, venue: str | None, venue_span: Span | None) -> tuple[str, Span] | None:
@@ -181,16 +202,17 @@ def extract_meeting(minutes: Minutes) -> MeetingFacts:
     if date_match:
         after = head[date_match.end() : date_match.end() + 40].split("\n")[0]
         start = parse_time(after)
+    opening = text[: max(header.end, 1500)]
     if start is None:
-        explicit = P.START_TIME.search(head)
+        explicit = P.START_TIME.search(opening)
         if explicit:
             start = parse_time(explicit.group("time") or explicit.group("time2") or "")
-    venue_match = P.VENUE.search(head)
-    venue = _clean(venue_match.group("venue") or venue_match.group("venue2")) if venue_match else None
-    venue_span = None
+    venue_match = P.VENUE.search(header_view(head)) or P.VENUE.search(header_view(opening))
+    venue, venue_span = None, None
     if venue_match:
-        group = "venue" if venue_match.group("venue") else "venue2"
-        venue_span = Span(start=header.start + venue_match.start(group), end=header.start + venue_match.end(group))
+        group = next(g for g in ("venue", "venue2", "venue3") if venue_match.group(g))
+        venue_span = Span(start=venue_match.start(group), end=venue_match.end(group))
+        venue = _clean(venue_span.text(text))
     council = _explicit_council(text, header) or _inferred_council(text, venue, venue_span)
     body = _body(text, header)
     end = _end_time(text)

@@ -18,9 +18,14 @@ _TITLE_FORMS = {
     "ms": "Ms", "miss": "Miss", "mx": "Mx", "dr": "Dr", "prof": "Professor", "professor": "Professor",
     "sir": "Sir", "dame": "Dame", "lord": "Lord", "lady": "Lady", "rev": "Reverend", "revd": "Reverend",
     "reverend": "Reverend", "canon": "Canon", "father": "Father", "rabbi": "Rabbi", "imam": "Imam",
-    "baroness": "Baroness", "baron": "Baron", "hon": "Honourable",
+    "baroness": "Baroness", "baron": "Baron", "hon": "Honourable", "council member": "Council Member",
+    "council members": "Council Member", "councilmember": "Council Member", "councilmembers": "Council Member",
+    "council woman": "Council Member", "councilwoman": "Council Member", "council man": "Council Member",
+    "councilman": "Council Member", "alderperson": "Alderman", "alderpersons": "Alderman", "selectman": "Selectman",
+    "selectwoman": "Selectman",
 }
-_COUNCILLOR_TITLES = frozenset({"Councillor", "Alderman", "Alderwoman", "Mayor", "Deputy Mayor"})
+_COUNCILLOR_TITLES = frozenset({"Councillor", "Council Member", "Alderman", "Alderwoman", "Mayor", "Deputy Mayor",
+                                "Selectman"})
 _SURNAME_PARTICLES = frozenset({"singh", "kaur", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
                                 "bin", "binti", "al", "el", "ter", "st"})
 
