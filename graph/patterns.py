@@ -63,6 +63,7 @@ MOTION_CARRIED = re.compile(
 
 MOTION_FORMALITIES = re.compile(
     r"^[ \t]*(?:(?:resolution[ \t]+)?(?:no\.?[ \t]*)?[A-Z]{0,4}\d+[/.-]\d+[ \t]*$|(?:moved|seconded|mover|seconder|proposed)\b[^\n]*$"
+    r"|\([^()\n]{2,80}/[^()\n]{2,80}\)[ \t]*$"
     r"|(?:carried|lost|defeated|carried[ \t]+unanimously|motion[ \t]+carried)\b[^\n]*$)",
     re.I | re.M,
 )
@@ -70,8 +71,12 @@ MOTION_FORMALITIES = re.compile(
 
 RESOLUTION_MARKER = re.compile(
     r"(?P<marker>\b(?:RESOLVED|AGREED|DECIDED|DECISION|RECOMMENDED|RESOLUTION)\b"
+    r"|^[ \t]*Decisions?(?=[ \t]*:?[ \t]*$)"
+    r"|\b[Tt]he[ \t]+(?:Committee|Council|Cabinet|Board|Panel|Sub-Committee|Commission|Members|Meeting)[ \t]+"
+    r"(?:unanimously[ \t]+)?(?:agreed|resolved|decided)(?=[ \t]*(?::-|:|-|\bthat\b|\bto\b))"
     r"|(?<![a-z])(?:It[ \t]+was[ \t]+)?(?:Resolved|Agreed|Decided)(?=[ \t]*(?:[:\-]|that\b|to\b|unanimously\b)))"
-    r"(?:[ \t]+unanimously)?[ \t]*(?:[:\-][ \t]*)?"
+    r"(?:[ \t]+unanimously)?[ \t]*(?::-|[:\-])?[ \t]*",
+    re.M,
 )
 """A resolution marker: RESOLVED / AGREED / "Resolved -" / "It was resolved that"."""
 
@@ -105,7 +110,7 @@ TIME = re.compile(
 """A clock time: "5:30 pm", "7.30pm", "14:00", "20:02", "noon"."""
 
 END_TIME = re.compile(
-    r"\b(?:meeting|it)[ \t]+(?:was[ \t]+)?(?:closed|concluded|ended|finished|terminated|adjourned|rose)"
+    r"\b(?:meeting|it)[ \t]+(?:was[ \t]+)?(?:declared[ \t]+)?(?:closed|concluded|ended|finished|terminated|adjourned|rose)"
     r"(?:[ \t]+at)?[ \t:]*(?P<time>[^\n]{0,25})"
     r"|\b(?:close|end|conclusion)[ \t]+of[ \t]+(?:the[ \t]+)?meeting[ \t:]*(?:at[ \t]+)?(?P<time2>[^\n]{0,25})"
     r"|\bmeeting[ \t]+(?:closed|ended|concluded)[ \t]*:[ \t]*(?P<time3>[^\n]{0,25})",
@@ -131,13 +136,19 @@ VENUE = re.compile(
 """Where the meeting was held ("Venue: City Hall", "held at County Hall, Glenfield on ...")."""
 
 BODY_HEADER = re.compile(
-    r"minutes[ \t]+of[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:(?:ordinary|extraordinary|special|annual|virtual|remote|"
+    r"minutes?[ \t]+of[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:(?:ordinary|extraordinary|special|annual|virtual|remote|"
     r"public|regular|reconvened|adjourned|formal|informal)[ \t]+)*meeting[ \t]+of[ \t]+(?:the[ \t]+)?"
     r"(?P<body>[^\n]{3,160}?)"
     r"(?=[ \t]+held\b|[ \t]+on[ \t]|[ \t]*,?[ \t]*\n\s*held\b|[ \t]*\n|[.,;]?[ \t]*$)",
     re.I | re.M,
 )
 """The body named in a title such as "Minutes of a meeting of the X Committee held at ..."."""
+
+BODY_MEETING_HEADER = re.compile(
+    r"(?:MINUTES?|[Mm]inutes?)[ \t]+(?:of|OF)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<body>[A-Z][^\n]{3,160}?)[ \t]+"
+    r"(?:meeting|MEETING)[ \t]+(?:held|on|HELD|ON)\b",
+)
+"""The body named before the word meeting: "Minutes of the Hamilton City Council Finance Committee meeting held ..."."""
 
 BODY_DATE_TITLE = re.compile(
     rf"^[ \t]*(?P<body>[A-Z][^\n]{{3,160}}?)[ \t]+-[ \t]+(?:{_WEEKDAYS}),?[ \t]+\d",
@@ -181,7 +192,7 @@ PREVIOUS_MINUTES_BODY = re.compile(
 # ---------------------------------------------------------------- people
 
 HONORIFIC = (
-    r"(?:Councillors?|Councilors?|Cllrs?|Crs?|Clr|County[ \t]+Councillor|City[ \t]+Councillor|Alderman|Alderwoman|"
+    r"(?:Councillors?|Councilors?|Cllrs?|Crs?|Clr|(?:County|City|District|Borough|Town|Parish)[ \t]+Councillors?|Alderman|Alderwoman|"
     r"Council[ \t]?(?:Member|Woman|Man)s?|Councilmembers?|Councilwoman|Councilman|Alderpersons?|Selectman|Selectwoman|"
     r"Mayor|Deputy[ \t]+Mayor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Reverend|Canon|Father|"
     r"Rabbi|Imam|Baroness|Baron|Hon)"
@@ -192,13 +203,13 @@ _PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|el|ter)"
 
 PERSON_TITLED = re.compile(
     rf"\b(?P<titles>{HONORIFIC}\.?(?:[ \t]+(?:{HONORIFIC})\.?)*)[ \t\n]+"
-    rf"(?P<name>(?:[A-Z]\.?[ \n]+(?=[A-Z]))*(?:[A-Z]\.(?: *[A-Z]\.)*[ \n]*)?(?:{_NAME_WORD} +(?:{_PARTICLE} +)?){{0,2}}{_NAME_WORD})"
+    rf"(?P<name>(?:[A-Z]\.?[ \n]+(?=[A-Z]))*(?:[A-Z]\.(?: *[A-Z]\.)*[ \n]*)?(?:{_NAME_WORD} +(?:{_PARTICLE} +){{0,2}}){{0,2}}{_NAME_WORD})"
     rf"(?: +(?P<suffix>{_SUFFIX})\b)?"
 )
 """A person with an honorific: "Councillor Dr Moore", "Mrs. H. J. Fryer CC", "Dr Nizamuddin Patel"."""
 
 PERSON_PLAIN = re.compile(
-    rf"(?P<name>(?:{_NAME_WORD} +){{1,2}}(?:{_PARTICLE} +)?{_NAME_WORD})(?: +(?P<suffix>{_SUFFIX})\b)?"
+    rf"(?P<name>(?:[A-Z]\.?[ ]+){{0,3}}(?:{_NAME_WORD} +){{0,2}}(?:{_PARTICLE} +){{0,2}}{_NAME_WORD})(?: +(?P<suffix>{_SUFFIX})\b)?"
 )
 """A name without honorific ("Joycelin Eze-Okubuiro"); used only where a list or label says a person stands."""
 
@@ -216,6 +227,8 @@ IN_THE_CHAIR = re.compile(r"(?:-|\(|,)?[ \t]*in[ \t]+the[ \t]+chair\b|\bpresidin
 APOLOGIES_PROSE = re.compile(
     r"\bapologies(?:[ \t\n]+for[ \t\n]+(?:absence|lateness))?[ \t\n]+(?:were|was|had[ \t\n]+been|have[ \t\n]+been)?[ \t\n]*"
     r"(?:received|given|submitted|noted|tendered|reported)[ \t\n]+(?:from|by|on[ \t\n]+behalf[ \t\n]+of)[ \t\n]+(?P<names>[^.\n]{3,400})"
+    r"|\bapologies(?:[ \t\n]+for[ \t\n]+absence)?[ \t\n]+from[ \t\n]+(?P<names2>[^.\n]{3,300}?)[ \t\n]+(?:are|be|were|was|is|have[ \t]+been)[ \t\n]+"
+    r"(?:accepted|received|noted)"
     r"|\b(?P<sent>{titled})[ \t]+(?:sent|gave|tendered|submitted)[ \t]+(?:his|her|their)?[ \t]*apologies".replace("{titled}", r"[^.\n]{3,80}?"),
     re.I,
 )

@@ -170,7 +170,7 @@ def _clauses_in(text: str, base: int) -> list[Clause]:
     if not units:
         return []
     first = text[units[0].start - base : units[0].end - base]
-    labelled_start = 0 if _is_labelled(first) else 1 if first.rstrip().endswith(":") else None
+    labelled_start = 0 if _is_labelled(first) else 1 if first.rstrip().endswith((":", ":-")) else None
     if labelled_start is None or labelled_start >= len(units) or not _is_labelled(
         text[units[labelled_start].start - base : units[labelled_start].end - base]
     ):

@@ -22,7 +22,12 @@ from graph.models import (
 
 __all__ = ["RosterReading", "read_attendance", "status_for_heading"]
 
-_PLURAL_TITLE = re.compile(r"^[ \t]*(?:Councillors|Cllrs\.?|Crs\.?|Councilors)[ \t]+", re.I)
+_PLURAL_TITLE = re.compile(
+    r"[ \t]*(?:(?:County|City|District|Borough|Town|Parish)[ \t]+)?(?:Councillors|Cllrs\.?|Crs\.?|Councilors|Council[ \t]?Members)"
+    r"[ \t]*:?[ \t]+",
+    re.I,
+)
+_CAPACITY_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][A-Za-z -]{2,30}?)[ \t]*:[ \t]*(?=\S)")
 _CELL_SPLIT = re.compile(r"\t+|[ \t]{3,}")
 _ATTENDANCE_ITEM = re.compile(r"^(?:(?:also[ \t]+)?in[ \t]+attendance|(?:members[ \t]+)?present|apologies(?:[ \t]+for[ \t]+absence)?)$", re.I)
 
@@ -75,7 +80,15 @@ def _people_in_cell(text: str, start: int, end: int) -> list[tuple[PersonRef, in
         return _plural_list(text, start + plural.end(), end)
     titled = list(find_titled_people(text, start, end))
     if titled:
-        return [(person, person.span.end) for person in titled]
+        found: list[tuple[PersonRef, int]] = []
+        for index, person in enumerate(titled):
+            stop = titled[index + 1].span.start if index + 1 < len(titled) else end
+            plural_title = _PLURAL_TITLE.match(text, person.span.start)
+            if plural_title:
+                found.extend(_plural_list(text, plural_title.end(), stop))
+            else:
+                found.append((person, person.span.end))
+        return found
     found: list[tuple[PersonRef, int]] = []
     position = start
     for piece in list(P.NAME_LIST_SPLIT.finditer(cell)) + [None]:
@@ -93,19 +106,19 @@ def _people_in_cell(text: str, start: int, end: int) -> list[tuple[PersonRef, in
 
 
 def _plural_list(text: str, start: int, end: int) -> list[tuple[PersonRef, int]]:
-    """"Councillors Smith, Jones and Brown": each surname takes the shared title."""
+    """"Councillors Smith, A Jones and Brown": each name takes the shared title."""
     found: list[tuple[PersonRef, int]] = []
     position = start
-    for piece in list(P.NAME_LIST_SPLIT.finditer(text, start, end)) + [None]:
+    for piece in [*P.NAME_LIST_SPLIT.finditer(text, start, end), None]:
         piece_end = piece.start() if piece else end
         chunk = text[position:piece_end]
-        name = re.match(r"[ \t]*([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})", chunk)
-        if name:
-            surface = f"Councillor {name.group(1)}"
-            span = Span(start=position + name.start(1), end=position + name.end(1))
-            person = person_at(surface, 0, len(surface))
-            if person:
-                found.append((person.model_copy(update={"span": span, "surface": surface}), span.end))
+        lead = len(chunk) - len(chunk.lstrip())
+        surface = "Councillor " + chunk.strip().rstrip(".")
+        person = person_at(surface, 0, len(surface))
+        if person is not None:
+            name_length = len(person.surface) - len("Councillor ")
+            span = Span(start=position + lead, end=position + lead + name_length)
+            found.append((person.model_copy(update={"span": span, "surface": surface[: len(person.surface)]}), span.end))
         position = piece.end() if piece else end
     return found
 
@@ -126,7 +139,7 @@ def _post_first(text: str, start: int, end: int, status: AttendanceStatus, capac
     for piece in [*re.finditer(r"[ \t]*[,;][ \t]*", text[start:end]), None]:
         piece_end = start + piece.start() if piece else end
         post = post_at(text, position + len(text[position:piece_end]) - len(text[position:piece_end].lstrip()), piece_end)
-        joint = re.match(r"[ \t]*(?:-|:|,)[ \t]*", text[post.span.end : piece_end]) if post else None
+        joint = re.match(r"[ \t]*(?:-|:|,|\()[ \t]*", text[post.span.end : piece_end]) if post else None
         person = person_at(text, post.span.end + joint.end(), piece_end) if post and joint else None
         if post is not None and person is not None:
             reading.attendance.append(AttendanceFact(person=person, status=status, capacities=capacities,
@@ -140,6 +153,10 @@ def _post_first(text: str, start: int, end: int, status: AttendanceStatus, capac
 
 def _read_cell(text: str, start: int, end: int, status: AttendanceStatus, capacities: tuple[Capacity, ...],
                reading: RosterReading) -> None:
+    label = _CAPACITY_LABEL.match(text, start, end)
+    if label and not P.PERSON_TITLED.match(label.group("label")):
+        capacities = capacities + tuple(c for c in _capacity(label.group("label")) if c not in capacities)
+        start = label.end()
     if _post_first(text, start, end, status, capacities, reading):
         return
     people = _people_in_cell(text, start, end)
@@ -198,7 +215,7 @@ def _attendance_items(minutes: Minutes, reading: RosterReading) -> None:
 
 def _apologies(text: str, reading: RosterReading) -> None:
     for match in P.APOLOGIES_PROSE.finditer(text):
-        group = "names" if match.group("names") else "sent"
+        group = next(g for g in ("names", "names2", "sent") if match.group(g))
         _read_cell(text, match.start(group), match.end(group), AttendanceStatus.APOLOGIES, (), reading)
 
 

@@ -74,14 +74,19 @@ def _clean(name: str) -> str:
 
 def _body(text: str, header: Span) -> BodyRef | None:
     chunk = header_view(text[header.start : header.end])
-    for pattern in (P.BODY_HEADER, P.BODY_DATE_TITLE):
+    for pattern in (P.BODY_HEADER, P.BODY_MEETING_HEADER, P.BODY_DATE_TITLE):
         match = pattern.search(chunk)
         if match and P.BODY_WORD.search(match.group("body")):
-            name = _clean(match.group("body"))
-            start = header.start + match.start("body")
-            return BodyRef(name=name, span=Span(start=start, end=start + len(match.group("body").rstrip(" ,.;:-"))))
+            body = match.group("body")
+            council = P.COUNCIL_NAME.match(body)
+            skip = council.end() if council and P.BODY_WORD.search(body[council.end() :]) else 0
+            name = _clean(body[skip:])
+            start = header.start + match.start("body") + skip + (len(body[skip:]) - len(body[skip:].lstrip()))
+            return BodyRef(name=name, span=Span(start=start, end=start + len(name)))
     raw = text[header.start : header.end]
-    for line in re.finditer(r"(?m)^[ \t]*(?P<line>[A-Z][A-Z ,'&()-]{8,150}?)[ \t]*$", raw):
+    lines = list(re.finditer(r"(?m)^[ \t]*(?P<line>[A-Z][A-Z ,'&()-]{8,150}?)[ \t]*$", raw))
+    committees = [m for m in lines if not P.COUNCIL_NAME.fullmatch(chunk[m.start("line") : m.end("line")])]
+    for line in committees or lines:
         name = re.sub(r"(?i)^minutes[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?|[ \t]+minutes$", "", chunk[line.start("line") : line.end("line")])
         if P.BODY_WORD.search(name) and name.strip():
             offset = line.group("line").find(name) if name in chunk[line.start("line") : line.end("line")] else 0

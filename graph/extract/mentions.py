@@ -24,6 +24,7 @@ _COMMITTEE = re.compile(r"\b(?:Committee|Sub-Committee|Scrutiny[ \t]+(?:Commissi
 _SINGLE_WORD_POSTS = frozenset({"Clerk", "Treasurer", "Mayor", "Leader", "Secretary", "Ombudsman", "Registrar"})
 _WEAK_MODIFIERS = frozenset({"Strategic", "Joint", "Assistant", "Interim", "Acting", "Deputy", "Senior", "Independent",
                              "Divisional", "Service", "Corporate", "Executive", "Programme", "Project", "Lead", "Head"})
+_CHAIR_HEADS = frozenset({"Chair", "Chairman", "Chairwoman", "Chairperson"})
 _BARE_HEADS_NEEDING_OBJECT = frozenset({"Chair", "Chairman", "Chairwoman", "Chairperson", "Governor", "Lead", "Head",
                                         "Commissioner", "Inspector", "Adviser", "Advisor"})
 
@@ -133,7 +134,7 @@ def _post_from(text: str, match: re.Match[str]) -> PostRef | None:
             return None
         if org is not None:
             return PostRef(title=" ".join(head_words), span=span, org=org)
-        if head_words[-1] in _BARE_HEADS_NEEDING_OBJECT:
+        if head_words[-1] in _CHAIR_HEADS:
             return None
     return PostRef(title=title, span=span)
 

@@ -110,10 +110,10 @@ def parse_name(
 def person_at(text: str, start: int, end: int, base: int = 0) -> PersonRef | None:
     """Read one person from text[start:end] (a roster cell, a list element): titled or plain."""
     chunk = text[start:end]
-    stripped = chunk.strip(" \t\n,.;:-")
+    stripped = chunk.strip(" \t\n,.;:-()")
     if not stripped:
         return None
-    lead = len(chunk) - len(chunk.lstrip(" \t\n,.;:-"))
+    lead = len(chunk) - len(chunk.lstrip(" \t\n,.;:-()"))
     titled = P.PERSON_TITLED.match(stripped)
     if titled:
         return _from_match(titled, base + start + lead)
