@@ -33,8 +33,12 @@ _STATUS = {
     AttendanceStatus.APOLOGIES: CG.Apologies,
     AttendanceStatus.ABSENT: CG.Absent,
 }
-_STATUS_RANK = [AttendanceStatus.PRESENT, AttendanceStatus.IN_ATTENDANCE, AttendanceStatus.APOLOGIES,
-                AttendanceStatus.ABSENT]
+_STATUS_RANK = [
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.IN_ATTENDANCE,
+    AttendanceStatus.APOLOGIES,
+    AttendanceStatus.ABSENT,
+]
 _CAPACITY = {
     Capacity.CHAIR: CG.Chair,
     Capacity.VICE_CHAIR: CG.ViceChair,
@@ -50,7 +54,11 @@ _INTEREST = {
     InterestKind.PREJUDICIAL: CG.PrejudicialInterest,
     InterestKind.OTHER: CG.OtherInterest,
 }
-_CHANGE = {MembershipChange.JOINS: CG.Joins, MembershipChange.LEAVES: CG.Leaves, MembershipChange.APPOINTED: CG.Appointed}
+_CHANGE = {
+    MembershipChange.JOINS: CG.Joins,
+    MembershipChange.LEAVES: CG.Leaves,
+    MembershipChange.APPOINTED: CG.Appointed,
+}
 
 
 @dataclass(frozen=True)
@@ -130,9 +138,16 @@ def _moment(day: dt.date, clock: dt.time | None) -> Literal:
 def _meeting(w: _Writer) -> None:
     facts = w.resolved.extraction.meeting
     body_name = facts.body.name if facts.body else "Meeting"
-    label = f"{body_name}, {facts.date.isoformat()}" if facts.date else f"{body_name} ({w.resolved.extraction.minutes.document.name})"
-    w.add((w.meeting, RDF.type, CG.Meeting), (w.meeting, RDFS.label, Literal(label)),
-          (w.meeting, PROV.wasDerivedFrom, w.doc))
+    label = (
+        f"{body_name}, {facts.date.isoformat()}"
+        if facts.date
+        else f"{body_name} ({w.resolved.extraction.minutes.document.name})"
+    )
+    w.add(
+        (w.meeting, RDF.type, CG.Meeting),
+        (w.meeting, RDFS.label, Literal(label)),
+        (w.meeting, PROV.wasDerivedFrom, w.doc),
+    )
     organiser = w.resolved.body_iri or w.resolved.council_iri
     if organiser:
         w.add((w.meeting, SCHEMA.organizer, URIRef(organiser)))
@@ -151,8 +166,13 @@ def _merged_attendance(w: _Writer) -> list[tuple[str, AttendanceFact, set[Capaci
         person = w.resolved.iris[ref_key(fact.person)]
         current = chosen.get(person)
         capacities = set(fact.capacities) | (current[1] if current else set())
-        if current is None or (current[0].inferred and not fact.inferred) or (
-            current[0].inferred == fact.inferred and _STATUS_RANK.index(fact.status) < _STATUS_RANK.index(current[0].status)
+        if (
+            current is None
+            or (current[0].inferred and not fact.inferred)
+            or (
+                current[0].inferred == fact.inferred
+                and _STATUS_RANK.index(fact.status) < _STATUS_RANK.index(current[0].status)
+            )
         ):
             chosen[person] = (fact, capacities)
         else:
@@ -163,7 +183,9 @@ def _merged_attendance(w: _Writer) -> list[tuple[str, AttendanceFact, set[Capaci
 def _attendance(w: _Writer) -> None:
     for person, fact, capacities in _merged_attendance(w):
         node = w.statement("attendance", CG.Attendance, fact.evidence)
-        w.add((node, CG.meeting, w.meeting), (node, CG.attendee, URIRef(person)), (node, CG.status, _STATUS[fact.status]))
+        w.add(
+            (node, CG.meeting, w.meeting), (node, CG.attendee, URIRef(person)), (node, CG.status, _STATUS[fact.status])
+        )
         for capacity in sorted(capacities):
             w.add((node, CG.capacity, _CAPACITY[capacity]))
 
@@ -190,8 +212,11 @@ def _items(w: _Writer) -> list[URIRef]:
 def _decisions(w: _Writer, items: list[URIRef]) -> None:
     for decision in w.resolved.extraction.decisions:
         node = w.statement("decision", CG.Decision, decision.evidence)
-        w.add((node, CG.meeting, w.meeting), (node, CG.item, items[decision.item_index]),
-              (node, SCHEMA.text, Literal(decision.text)))
+        w.add(
+            (node, CG.meeting, w.meeting),
+            (node, CG.item, items[decision.item_index]),
+            (node, SCHEMA.text, Literal(decision.text)),
+        )
         if decision.ordinal is not None:
             w.add((node, CG.ordinal, Literal(decision.ordinal)))
         if decision.label is not None:
@@ -201,8 +226,11 @@ def _decisions(w: _Writer, items: list[URIRef]) -> None:
 def _declarations(w: _Writer, items: list[URIRef]) -> None:
     for declaration in w.resolved.extraction.declarations:
         node = w.statement("declaration", CG.DeclarationOfInterest, declaration.evidence)
-        w.add((node, CG.meeting, w.meeting), (node, CG.declarant, w.iri(ref_key(declaration.declarant))),
-              (node, SCHEMA.text, Literal(declaration.text)))
+        w.add(
+            (node, CG.meeting, w.meeting),
+            (node, CG.declarant, w.iri(ref_key(declaration.declarant))),
+            (node, SCHEMA.text, Literal(declaration.text)),
+        )
         for org in declaration.subjects:
             w.add((node, CG.interestIn, w.iri(ref_key(org))))
         if declaration.kind is not None:
@@ -233,14 +261,18 @@ def _memberships(w: _Writer) -> None:
         return
     for membership in w.resolved.extraction.memberships:
         node = w.statement("membership", ORG.Membership, membership.evidence)
-        w.add((node, ORG.member, w.iri(ref_key(membership.person))), (node, ORG.organization, URIRef(body)),
-              (node, ORG.role, _CAPACITY[membership.role]))
+        w.add(
+            (node, ORG.member, w.iri(ref_key(membership.person))),
+            (node, ORG.organization, URIRef(body)),
+            (node, ORG.role, _CAPACITY[membership.role]),
+        )
         if membership.change is not None:
             w.add((node, CG.membershipChange, _CHANGE[membership.change]))
         begins = _instant(w, URIRef(f"{node}/beginning"), membership.begins, None, None)
         term_year = re.search(r"\b(?:19|20)\d{2}\b", membership.term or "")
-        ends = _instant(w, URIRef(f"{node}/end"), membership.ends, term_year.group() if term_year else None,
-                        membership.term)
+        ends = _instant(
+            w, URIRef(f"{node}/end"), membership.ends, term_year.group() if term_year else None, membership.term
+        )
         if begins is None and ends is None:
             continue
         interval = URIRef(f"{node}/interval")
@@ -258,8 +290,9 @@ def _holdings(w: _Writer) -> None:
             continue
         node = w.statement("holding", CG.PostHolding, holding.evidence)
         post, holder = w.iri(post_key), w.iri(ref_key(holding.holder))
-        w.add((node, CG.post, post), (node, CG.holder, holder), (node, CG.meeting, w.meeting),
-              (post, ORG.heldBy, holder))
+        w.add(
+            (node, CG.post, post), (node, CG.holder, holder), (node, CG.meeting, w.meeting), (post, ORG.heldBy, holder)
+        )
 
 
 def _questions(w: _Writer, items: list[URIRef]) -> None:
@@ -281,8 +314,12 @@ def _surface_forms(w: _Writer) -> None:
 
 def _entities(resolved: ResolvedDocument) -> list[EntityRecord]:
     return [
-        EntityRecord(iri=iri, kind=resolved.kinds[iri], fixed=[(iri, p, o) for p, o in resolved.fixed.get(iri, [])],
-                     forms=sorted({f.surface for f in forms}))
+        EntityRecord(
+            iri=iri,
+            kind=resolved.kinds[iri],
+            fixed=[(iri, p, o) for p, o in resolved.fixed.get(iri, [])],
+            forms=sorted({f.surface for f in forms}),
+        )
         for iri, forms in sorted(resolved.forms.items())
     ]
 
@@ -312,4 +349,3 @@ def build(resolved: ResolvedDocument, minter: IriMinter) -> DocumentGraph:
     _questions(w, items)
     _surface_forms(w)
     return DocumentGraph(doc_iri=resolved.doc_iri, graph=w.graph, entities=_entities(resolved))
-

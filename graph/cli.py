@@ -8,7 +8,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated
 
 import typer
 from rdflib import Graph
@@ -23,12 +23,16 @@ from graph.pipeline import IngestResult, expand_paths, ingest
 from graph.settings import Settings
 from graph.store import DumpFormat, QueryResult
 from graph.store.oxigraph import OxigraphStore
-from graph.validate import load_shapes, validate as validate_graph
+from graph.validate import load_shapes
+from graph.validate import validate as validate_graph
 
 __all__ = ["app"]
 
-app = typer.Typer(help="councilgraph: minutes of council meetings as a validated knowledge graph.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="councilgraph: minutes of council meetings as a validated knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 _out = Console()
 _err = Console(stderr=True)
 
@@ -38,6 +42,10 @@ class ExportFormat(StrEnum):
     trig = "trig"
     turtle = "turtle"
     jsonld = "jsonld"
+
+    @property
+    def dump_format(self) -> DumpFormat:
+        return self.value
 
 
 class ResultFormat(StrEnum):
@@ -80,8 +88,15 @@ def ingest_command(
         return
     present = [p for p in paths if p.exists()]
     total = sum(1 for _ in expand_paths(present))
-    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=_err, transient=True) as progress:
+    with Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=_err,
+        transient=True,
+    ) as progress:
         task = progress.add_task("", total=total)
 
         def advance(result: IngestResult) -> None:
@@ -116,7 +131,7 @@ def export(
 ) -> None:
     """Write the whole dataset (named graphs kept in N-Quads, TriG and JSON-LD; merged in Turtle)."""
     try:
-        _open(_settings(store)).dump(output, cast(DumpFormat, fmt.value))
+        _open(_settings(store)).dump(output, fmt.dump_format)
     except (CouncilgraphError, OSError) as error:
         _fail(str(error))
     _err.print(f"wrote {output}")
@@ -176,8 +191,12 @@ def validate(store: StoreOption = None) -> None:
             data.add(triple)
         report = validate_graph(data, shapes)
         violations += len(report.violations)
-        table.add_row(document.source, "yes" if report.conforms else "[red]no[/red]", str(len(report.violations)),
-                      str(len(report.warnings)))
+        table.add_row(
+            document.source,
+            "yes" if report.conforms else "[red]no[/red]",
+            str(len(report.violations)),
+            str(len(report.warnings)),
+        )
         for message in report.violations:
             _err.print(f"[red]violation[/red] {document.source}: {message}")
         for message in report.warnings:

@@ -27,7 +27,7 @@ Triple = tuple[Node, Node, Node]
 
 
 def title_case(name: str) -> str:
-    """"CHILDREN, YOUNG PEOPLE AND EDUCATION" reads "Children, Young People and Education"."""
+    """ "CHILDREN, YOUNG PEOPLE AND EDUCATION" reads "Children, Young People and Education"."""
     words = name.split(" ")
     out: list[str] = []
     for index, word in enumerate(words):

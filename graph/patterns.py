@@ -13,7 +13,9 @@ _WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # ---------------------------------------------------------------- segmentation
 
-ITEM_NUMBER_ALONE = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:item[ \t]+)?(?P<num>\d{1,4}[a-z]?(?:[./]\d{1,3})?)[.):]?[ \t]*$", re.I)
+ITEM_NUMBER_ALONE = re.compile(
+    r"^[ \t]*(?:#+[ \t]*)?(?:item[ \t]+)?(?P<num>\d{1,4}[a-z]?(?:[./]\d{1,3})?)[.):]?[ \t]*$", re.I
+)
 """A line holding only an item number ("109." or "Item 5"), its title on a following line."""
 
 ITEM_HEADING = re.compile(
@@ -30,7 +32,9 @@ SUB_ITEM_HEADING = re.compile(
 TABLE_ROW_BREAK = re.compile(r"^[ \t]*\|[ \t]*$")
 """A line holding only a pipe: the break between rows of a minutes table exported as text."""
 
-TABLE_RULE = re.compile(r"^[ \t]*(?:\|?[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*no\.?[ \t]*\|[ \t]*item[ \t]*\|?[ \t]*$", re.I)
+TABLE_RULE = re.compile(
+    r"^[ \t]*(?:\|?[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$|^[ \t]*no\.?[ \t]*\|[ \t]*item[ \t]*\|?[ \t]*$", re.I
+)
 """The header and rule lines of a text-exported table ("No. | Item |", "---|---|")."""
 
 TABLE_ROW_TITLE = re.compile(r"^[ \t]*(?P<title>[^\n.|]{2,160}?)\.(?=[ \t\n]|$)")
@@ -86,7 +90,9 @@ CLAUSE_LABEL = re.compile(
 )
 """A clause label at the start of a line: "1)", "(a)", "i.", "- (b)"."""
 
-INLINE_CLAUSE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>\((?:\d{{1,2}}|[a-z]|{_ROMAN})\)|(?:\d{{1,2}}|[a-z]|{_ROMAN})\))[ \t]+(?=[A-Z])")
+INLINE_CLAUSE_LABEL = re.compile(
+    rf"(?:(?<=\s)|^)(?P<label>\((?:\d{{1,2}}|[a-z]|{_ROMAN})\)|(?:\d{{1,2}}|[a-z]|{_ROMAN})\))[ \t]+(?=[A-Z])"
+)
 """A clause label inside a running paragraph: "... (a) That ... (b) That ..."."""
 
 # ---------------------------------------------------------------- meeting header
@@ -216,9 +222,7 @@ PERSON_PLAIN = re.compile(
 NAME_LIST_SPLIT = re.compile(r"[ \t]*(?:,|;|\band\b|&)[ \t]*")
 """The separators of a list of names: "Councillors A, B and C"."""
 
-CAPACITY_IN_PARENS = re.compile(
-    r"\((?P<cap>[^()\n]{2,60})\)|[ \t]+-?[ \t]*(?P<chair>in[ \t]+the[ \t]+chair)\b", re.I
-)
+CAPACITY_IN_PARENS = re.compile(r"\((?P<cap>[^()\n]{2,60})\)|[ \t]+-?[ \t]*(?P<chair>in[ \t]+the[ \t]+chair)\b", re.I)
 """A capacity after a name: "(Chair)", "(Vice-Chair)", "(Substitute for Cllr X)", "- in the Chair"."""
 
 IN_THE_CHAIR = re.compile(r"(?:-|\(|,)?[ \t]*in[ \t]+the[ \t]+chair\b|\bpresiding\b", re.I)
@@ -229,7 +233,9 @@ APOLOGIES_PROSE = re.compile(
     r"(?:received|given|submitted|noted|tendered|reported)[ \t\n]+(?:from|by|on[ \t\n]+behalf[ \t\n]+of)[ \t\n]+(?P<names>[^.\n]{3,400})"
     r"|\bapologies(?:[ \t\n]+for[ \t\n]+absence)?[ \t\n]+from[ \t\n]+(?P<names2>[^.\n]{3,300}?)[ \t\n]+(?:are|be|were|was|is|have[ \t]+been)[ \t\n]+"
     r"(?:accepted|received|noted)"
-    r"|\b(?P<sent>{titled})[ \t]+(?:sent|gave|tendered|submitted)[ \t]+(?:his|her|their)?[ \t]*apologies".replace("{titled}", r"[^.\n]{3,80}?"),
+    r"|\b(?P<sent>{titled})[ \t]+(?:sent|gave|tendered|submitted)[ \t]+(?:his|her|their)?[ \t]*apologies".replace(
+        "{titled}", r"[^.\n]{3,80}?"
+    ),
     re.I,
 )
 """Apologies in prose: "Apologies for absence were received from Councillor Crewe and Councillor Cutkelvin"."""
@@ -300,17 +306,118 @@ ORG_LEADING_NOISE = re.compile(
 )
 """What stands before an organisation's name without being part of it ("the Chair of the", "a Member of the")."""
 
-WELL_KNOWN_ORG = re.compile(r"(?:Ofsted|OFSTED|Home[ \t]+Office|DfE|NHS(?:[ \t]+[A-Z][A-Za-z]+){0,3}|UNISON|Unison|Unite|GMB|NEU|NASUWT|NAHT|RCN)")
+WELL_KNOWN_ORG = re.compile(
+    r"(?:Ofsted|OFSTED|Home[ \t]+Office|DfE|NHS(?:[ \t]+[A-Z][A-Za-z]+){0,3}|UNISON|Unison|Unite|GMB|NEU|NASUWT|NAHT|RCN)"
+)
 """National bodies and unions that minutes name without a telling ending ("Ofsted", "DfE", "Unison")."""
 
 ORG_GENERIC_WORDS = frozenset(
-    "the of for and & in on at a an advisory governing board group forum committee commission council trust "
-    "partnership service services office authority school college union unions association society club centre "
-    "center fund network agency team department local national county city district borough parish town "
-    "joint improvement management steering working project programme strategic executive scrutiny cabinet "
-    "full annual new this that these our their its his her my your each every all any some members member "
-    "ordinary extraordinary special general meeting officers questions report update chair chairman children childrens children's young people adult adults "
-    "social care health education family families safeguarding youth justice".split()
+    [
+        "the",
+        "of",
+        "for",
+        "and",
+        "&",
+        "in",
+        "on",
+        "at",
+        "a",
+        "an",
+        "advisory",
+        "governing",
+        "board",
+        "group",
+        "forum",
+        "committee",
+        "commission",
+        "council",
+        "trust",
+        "partnership",
+        "service",
+        "services",
+        "office",
+        "authority",
+        "school",
+        "college",
+        "union",
+        "unions",
+        "association",
+        "society",
+        "club",
+        "centre",
+        "center",
+        "fund",
+        "network",
+        "agency",
+        "team",
+        "department",
+        "local",
+        "national",
+        "county",
+        "city",
+        "district",
+        "borough",
+        "parish",
+        "town",
+        "joint",
+        "improvement",
+        "management",
+        "steering",
+        "working",
+        "project",
+        "programme",
+        "strategic",
+        "executive",
+        "scrutiny",
+        "cabinet",
+        "full",
+        "annual",
+        "new",
+        "this",
+        "that",
+        "these",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "each",
+        "every",
+        "all",
+        "any",
+        "some",
+        "members",
+        "member",
+        "ordinary",
+        "extraordinary",
+        "special",
+        "general",
+        "meeting",
+        "officers",
+        "questions",
+        "report",
+        "update",
+        "chair",
+        "chairman",
+        "children",
+        "childrens",
+        "children's",
+        "young",
+        "people",
+        "adult",
+        "adults",
+        "social",
+        "care",
+        "health",
+        "education",
+        "family",
+        "families",
+        "safeguarding",
+        "youth",
+        "justice",
+    ]
 )
 """Words that alone do not make an organisation's name distinctive ("the Advisory Board" is no organisation)."""
 
@@ -323,7 +430,9 @@ DECLARATION = re.compile(
 )
 """Where a sentence declares an interest ("declared an interest", "declared that she is ...")."""
 
-NO_DECLARATIONS = re.compile(r"\b(?:no|there[ \t]+were[ \t]+no)[ \t]+declarations?\b|\bnone[ \t]+(?:were|was)[ \t]+(?:made|declared)", re.I)
+NO_DECLARATIONS = re.compile(
+    r"\b(?:no|there[ \t]+were[ \t]+no)[ \t]+declarations?\b|\bnone[ \t]+(?:were|was)[ \t]+(?:made|declared)", re.I
+)
 """A sentence saying no interests were declared."""
 
 INTEREST_KIND = re.compile(
@@ -342,7 +451,9 @@ WITHDREW = re.compile(
 )
 """The declarant withdrew or took no part ("left the room", "took no part in the discussion")."""
 
-ITEM_REFERENCE = re.compile(r"\b(?:agenda[ \t\n]+)?(?:item|minute)[ \t\n]+(?:no\.?[ \t]*)?(?P<num>\d{1,4}(?:[./]\d{1,4})?[a-z]?)\b", re.I)
+ITEM_REFERENCE = re.compile(
+    r"\b(?:agenda[ \t\n]+)?(?:item|minute)[ \t\n]+(?:no\.?[ \t]*)?(?P<num>\d{1,4}(?:[./]\d{1,4})?[a-z]?)\b", re.I
+)
 """A reference to an agenda item by number ("in respect of agenda item 8", "Minute 58")."""
 
 MEMBERSHIP_LEAVES = re.compile(
@@ -365,25 +476,41 @@ APPOINTED_ROLE = re.compile(
     r"\b(?:appointment[ \t\n]+of|appoint(?:ed)?|elect(?:ed)?|election[ \t\n]+of)[ \t\n]+(?P<who>[^\n]{0,80}?)[ \t\n]+"
     r"(?:as|be[ \t\n]+(?:elected|appointed))[ \t\n]+(?:the[ \t\n]+)?(?P<role>(?:Vice|Deputy)[ \t\n-]*Chair(?:man|woman|person)?|Chair(?:man|woman|person)?)"
     r"|\b(?P<who2>{p})[ \t\n]+be[ \t\n]+(?:elected|appointed)[ \t\n]+(?:as[ \t\n]+)?(?:the[ \t\n]+)?"
-    r"(?P<role2>(?:Vice|Deputy)[ \t\n-]*Chair(?:man|woman|person)?|Chair(?:man|woman|person)?)".replace("{p}", r"[^\n]{3,60}?"),
+    r"(?P<role2>(?:Vice|Deputy)[ \t\n-]*Chair(?:man|woman|person)?|Chair(?:man|woman|person)?)".replace(
+        "{p}", r"[^\n]{3,60}?"
+    ),
     re.I,
 )
 """An appointment or election to chair a body ("That Mrs. H. Fryer CC be elected Deputy Chairman of ...")."""
 
-PERIOD_ENDING = re.compile(r"\bfor[ \t\n]+the[ \t\n]+(?:period|municipal[ \t\n]+year|year)[ \t\n]+(?P<what>ending[^.;]{3,120}|\d{4}/\d{2,4})", re.I)
+PERIOD_ENDING = re.compile(
+    r"\bfor[ \t\n]+the[ \t\n]+(?:period|municipal[ \t\n]+year|year)[ \t\n]+(?P<what>ending[^.;]{3,120}|\d{4}/\d{2,4})",
+    re.I,
+)
 """The term of an appointment ("for the period ending with the Annual Meeting of the County Council in 2019")."""
 
-QUESTION_ASKED = re.compile(r"\b(?:asks?|asked|submitted[ \t]+(?:the[ \t]+following[ \t]+)?questions?)\b(?:[ \t]+a[ \t]+supplementary[ \t]+question)?[ \t]*:", re.I)
+QUESTION_ASKED = re.compile(
+    r"\b(?:asks?|asked|submitted[ \t]+(?:the[ \t]+following[ \t]+)?questions?)\b(?:[ \t]+a[ \t]+supplementary[ \t]+question)?[ \t]*:",
+    re.I,
+)
 """A public question is put ("Mr X asks:", "Dr X asked:")."""
 
-QUESTION_BY = re.compile(r"\bquestions?[ \t\n]+(?:were|was)[ \t\n]+(?:presented|submitted|asked|put|received)[^.\n]{0,60}?[ \t\n]+by[ \t\n]+", re.I)
+QUESTION_BY = re.compile(
+    r"\bquestions?[ \t\n]+(?:were|was)[ \t\n]+(?:presented|submitted|asked|put|received)[^.\n]{0,60}?[ \t\n]+by[ \t\n]+",
+    re.I,
+)
 """A public question in prose ("Questions were presented to the commission by Mr X")."""
 
-ANSWERED = re.compile(r"\b(?:responded|replied|answered|gave[ \t]+the[ \t]+following[ \t]+(?:responses?|answers?|reply))\b|\bresponses?[ \t]+(?:were|was)[ \t]+given[ \t]+by\b", re.I)
+ANSWERED = re.compile(
+    r"\b(?:responded|replied|answered|gave[ \t]+the[ \t]+following[ \t]+(?:responses?|answers?|reply))\b|\bresponses?[ \t]+(?:were|was)[ \t]+given[ \t]+by\b",
+    re.I,
+)
 """Who answered a question ("The Director of X responded:", "responses were given by The Director of X")."""
 
 
-ABBREVIATION_BEFORE_STOP = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|St|No|Nos|Prof|Rev|Revd|Cr|Messrs|approx|etc|e\.g|i\.e)|\b[A-Z])$")
+ABBREVIATION_BEFORE_STOP = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|St|No|Nos|Prof|Rev|Revd|Cr|Messrs|approx|etc|e\.g|i\.e)|\b[A-Z])$"
+)
 """A word before a full stop that does not end the sentence ("Mr.", "R.")."""
 
 __all__ = [name for name in dir() if name.isupper() and not name.startswith("_")]

@@ -89,14 +89,22 @@ def expand_paths(paths: list[Path]) -> Iterator[Path]:
     """Files as given; folders give their visible files, sorted, recursively."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not any(
-                part.startswith(".") for part in p.relative_to(path).parts))
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         else:
             yield path
 
 
-def ingest(paths: list[Path], store: GraphStore, minter: IriMinter, shapes: Graph,
-           on_result: Callable[[IngestResult], None] | None = None) -> IngestSummary:
+def ingest(
+    paths: list[Path],
+    store: GraphStore,
+    minter: IriMinter,
+    shapes: Graph,
+    on_result: Callable[[IngestResult], None] | None = None,
+) -> IngestSummary:
     """Ingest every file; a bad one is reported with its reason and the rest of the batch goes on."""
     results: list[IngestResult] = []
     totals = dict.fromkeys(STAGES, 0.0)
@@ -109,8 +117,9 @@ def ingest(paths: list[Path], store: GraphStore, minter: IriMinter, shapes: Grap
     return IngestSummary(results=results, timings=totals)
 
 
-def _ingest_one(path: Path, store: GraphStore, minter: IriMinter, shapes: Graph, seen: dict[str, Path],
-                totals: dict[str, float]) -> IngestResult:
+def _ingest_one(
+    path: Path, store: GraphStore, minter: IriMinter, shapes: Graph, seen: dict[str, Path], totals: dict[str, float]
+) -> IngestResult:
     doc_iri = minter.document(path.name)
     if doc_iri in seen:
         return IngestResult(path=path, ok=False, error=f"{path}: has the same name as {seen[doc_iri]} in this batch")
@@ -126,5 +135,10 @@ def _ingest_one(path: Path, store: GraphStore, minter: IriMinter, shapes: Graph,
     for stage, seconds in processed.timings.items():
         totals[stage] += seconds
     totals["store"] += time.perf_counter() - started
-    return IngestResult(path=path, ok=True, doc_iri=processed.graph.doc_iri, triples=len(processed.graph.graph),
-                        warnings=processed.report.warnings)
+    return IngestResult(
+        path=path,
+        ok=True,
+        doc_iri=processed.graph.doc_iri,
+        triples=len(processed.graph.graph),
+        warnings=processed.report.warnings,
+    )

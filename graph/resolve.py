@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from graph import patterns as P
 from graph.extract.meeting import same_body_name
 from graph.extract.mentions import is_committee_name
-from graph.identity import IriMinter, name_key
+from graph.identity import IriMinter, name_key, slug
 from graph.models import (
     BodyRef,
     EntityForm,
@@ -30,8 +30,6 @@ from graph.models import (
 from graph.vocab import CG, FOAF, ORG, RDF
 
 __all__ = ["resolve"]
-
-UNKNOWN_COUNCIL = "unknown-council"
 
 _ORG_TYPES: dict[OrgKind, tuple[str, ...]] = {
     OrgKind.ORGANISATION: (str(ORG.Organization),),
@@ -54,8 +52,16 @@ class _Registry:
     forms: dict[str, list[EntityForm]] = field(default_factory=lambda: defaultdict(list))
     fixed: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
 
-    def add(self, key: str | None, iri: str, kind: EntityKind, surface: str, span: Span | None,
-            types: tuple[str, ...], relations: tuple[tuple[str, str], ...] = ()) -> str:
+    def add(
+        self,
+        key: str | None,
+        iri: str,
+        kind: EntityKind,
+        surface: str,
+        span: Span | None,
+        types: tuple[str, ...],
+        relations: tuple[tuple[str, str], ...] = (),
+    ) -> str:
         if key is not None:
             self.iris[key] = iri
         self.kinds[iri] = kind
@@ -113,8 +119,13 @@ def _person_qualifier(cluster: list[PersonRef], clusters: list[list[PersonRef]])
     return initials[:1].lower()
 
 
-def _resolve_people(extraction: Extraction, council_key: str, minter: IriMinter, registry: _Registry,
-                    judgements: list[IdentityJudgement]) -> None:
+def _resolve_people(
+    extraction: Extraction,
+    council_key: str,
+    minter: IriMinter,
+    registry: _Registry,
+    judgements: list[IdentityJudgement],
+) -> None:
     by_family: dict[str, list[PersonRef]] = defaultdict(list)
     seen: set[str] = set()
     for ref in _people(extraction):
@@ -133,55 +144,87 @@ def _resolve_people(extraction: Extraction, council_key: str, minter: IriMinter,
 
 def _merge_judgements(cluster: list[PersonRef]) -> list[IdentityJudgement]:
     surfaces = sorted({r.surface for r in cluster})
-    return [IdentityJudgement(left=surfaces[0], right=other, same=True,
-                              rule="same family name and compatible initials in one document")
-            for other in surfaces[1:]]
+    return [
+        IdentityJudgement(
+            left=surfaces[0], right=other, same=True, rule="same family name and compatible initials in one document"
+        )
+        for other in surfaces[1:]
+    ]
 
 
 def _split_judgements(clusters: list[list[PersonRef]]) -> list[IdentityJudgement]:
     heads = sorted(min(r.surface for r in c) for c in clusters)
-    return [IdentityJudgement(left=heads[0], right=other, same=False, rule="same family name, different initials")
-            for other in heads[1:]]
+    return [
+        IdentityJudgement(left=heads[0], right=other, same=False, rule="same family name, different initials")
+        for other in heads[1:]
+    ]
 
 
 def _is_whole_council(body: str, council: str | None) -> bool:
-    """"Full Council", "Ordinary Council Meeting" or the council's own name: the meeting is of the council itself."""
+    """ "Full Council", "Ordinary Council Meeting" or the council's own name: the meeting is of the council itself."""
     return bool(P.FULL_COUNCIL.match(body.strip())) or (council is not None and name_key(body) == name_key(council))
 
 
 def _council(extraction: Extraction, minter: IriMinter, registry: _Registry) -> tuple[str | None, str]:
+    """The council and the key that scopes its people and bodies; with no council known, the scope is the
+    document, so people and committees of unknown councils are never merged across documents."""
     meeting = extraction.meeting
     if meeting.council is None:
-        return None, UNKNOWN_COUNCIL
+        return None, f"document-{slug(extraction.minutes.document.name)}"
     iri = minter.council(meeting.council)
     registry.add(None, iri, EntityKind.COUNCIL, meeting.council, meeting.council_span, _ORG_TYPES[OrgKind.COUNCIL])
     return iri, name_key(meeting.council)
 
 
-def _body_iri(ref: BodyRef, meeting_body: BodyRef | None, council_iri: str | None, council_key: str,
-              minter: IriMinter, registry: _Registry, meeting_body_iri: str | None) -> str:
+def _body_iri(
+    ref: BodyRef,
+    meeting_body: BodyRef | None,
+    council_iri: str | None,
+    council_key: str,
+    minter: IriMinter,
+    registry: _Registry,
+    meeting_body_iri: str | None,
+) -> str:
     """A committee named in the text is the meeting's body when its name is that body's name or a tail of it."""
-    if meeting_body is not None and meeting_body_iri is not None and (
-        same_body_name(ref.name, meeting_body.name) or name_key(meeting_body.name).endswith(name_key(ref.name))
+    if (
+        meeting_body is not None
+        and meeting_body_iri is not None
+        and (same_body_name(ref.name, meeting_body.name) or name_key(meeting_body.name).endswith(name_key(ref.name)))
     ):
         return registry.add(ref_key(ref), meeting_body_iri, EntityKind.BODY, ref.name, ref.span, _COMMITTEE_TYPES)
     relations = ((str(ORG.subOrganizationOf), council_iri),) if council_iri else ()
-    return registry.add(ref_key(ref), minter.body(council_key, ref.name), EntityKind.BODY, ref.name, ref.span,
-                        _COMMITTEE_TYPES, relations)
+    return registry.add(
+        ref_key(ref),
+        minter.body(council_key, ref.name),
+        EntityKind.BODY,
+        ref.name,
+        ref.span,
+        _COMMITTEE_TYPES,
+        relations,
+    )
 
 
-def _org_iri(ref: OrgRef, council_iri: str | None, council_key: str, minter: IriMinter, registry: _Registry,
-             meeting_body: BodyRef | None, meeting_body_iri: str | None) -> str:
+def _org_iri(
+    ref: OrgRef,
+    council_iri: str | None,
+    council_key: str,
+    minter: IriMinter,
+    registry: _Registry,
+    meeting_body: BodyRef | None,
+    meeting_body_iri: str | None,
+) -> str:
     if is_committee_name(ref.name):
         body = BodyRef(name=ref.name, span=ref.span)
         iri = _body_iri(body, meeting_body, council_iri, council_key, minter, registry, meeting_body_iri)
         registry.iris[ref_key(ref)] = iri
         return iri
     if ref.kind is OrgKind.COUNCIL:
-        return registry.add(ref_key(ref), minter.council(ref.name), EntityKind.COUNCIL, ref.name, ref.span,
-                            _ORG_TYPES[OrgKind.COUNCIL])
-    return registry.add(ref_key(ref), minter.organisation(ref.name), EntityKind.ORGANISATION, ref.name, ref.span,
-                        _ORG_TYPES[ref.kind])
+        return registry.add(
+            ref_key(ref), minter.council(ref.name), EntityKind.COUNCIL, ref.name, ref.span, _ORG_TYPES[OrgKind.COUNCIL]
+        )
+    return registry.add(
+        ref_key(ref), minter.organisation(ref.name), EntityKind.ORGANISATION, ref.name, ref.span, _ORG_TYPES[ref.kind]
+    )
 
 
 def _posts(extraction: Extraction) -> Iterator[PostRef]:
@@ -206,12 +249,20 @@ def resolve(extraction: Extraction, minter: IriMinter) -> ResolvedDocument:
     meeting = extraction.meeting
     body_iri = None
     if meeting.body is not None and council_iri is not None and _is_whole_council(meeting.body.name, meeting.council):
-        body_iri = registry.add(ref_key(meeting.body), council_iri, EntityKind.COUNCIL, meeting.body.name,
-                                None, _ORG_TYPES[OrgKind.COUNCIL])
+        body_iri = registry.add(
+            ref_key(meeting.body), council_iri, EntityKind.COUNCIL, meeting.body.name, None, _ORG_TYPES[OrgKind.COUNCIL]
+        )
     elif meeting.body is not None:
         relations = ((str(ORG.subOrganizationOf), council_iri),) if council_iri else ()
-        body_iri = registry.add(ref_key(meeting.body), minter.body(council_key, meeting.body.name), EntityKind.BODY,
-                                meeting.body.name, meeting.body.span, _COMMITTEE_TYPES, relations)
+        body_iri = registry.add(
+            ref_key(meeting.body),
+            minter.body(council_key, meeting.body.name),
+            EntityKind.BODY,
+            meeting.body.name,
+            meeting.body.span,
+            _COMMITTEE_TYPES,
+            relations,
+        )
         for former in meeting.former_body_names:
             registry.add(ref_key(former), body_iri, EntityKind.BODY, former.name, former.span, _COMMITTEE_TYPES)
     for body in extraction.bodies:
@@ -219,15 +270,26 @@ def resolve(extraction: Extraction, minter: IriMinter) -> ResolvedDocument:
     for org in _orgs(extraction):
         _org_iri(org, council_iri, council_key, minter, registry, meeting.body, body_iri)
     for post in _posts(extraction):
-        org_iri = (_org_iri(post.org, council_iri, council_key, minter, registry, meeting.body, body_iri)
-                   if post.org else council_iri)
+        org_iri = (
+            _org_iri(post.org, council_iri, council_key, minter, registry, meeting.body, body_iri)
+            if post.org
+            else council_iri
+        )
         if org_iri is None:
             continue
-        registry.add(ref_key(post), minter.post(org_iri, post.title), EntityKind.POST, post.title, post.span,
-                     (str(ORG.Post),), ((str(ORG.postIn), org_iri),))
+        registry.add(
+            ref_key(post),
+            minter.post(org_iri, post.title),
+            EntityKind.POST,
+            post.title,
+            post.span,
+            (str(ORG.Post),),
+            ((str(ORG.postIn), org_iri),),
+        )
     _resolve_people(extraction, council_key, minter, registry, judgements)
-    meeting_iri = (minter.meeting(body_iri, meeting.date.isoformat()) if body_iri and meeting.date
-                   else f"{doc_iri}/meeting")
+    meeting_iri = (
+        minter.meeting(body_iri, meeting.date.isoformat()) if body_iri and meeting.date else f"{doc_iri}/meeting"
+    )
     return ResolvedDocument(
         extraction=extraction,
         doc_iri=doc_iri,

@@ -171,8 +171,10 @@ def _clauses_in(text: str, base: int) -> list[Clause]:
         return []
     first = text[units[0].start - base : units[0].end - base]
     labelled_start = 0 if _is_labelled(first) else 1 if first.rstrip().endswith((":", ":-")) else None
-    if labelled_start is None or labelled_start >= len(units) or not _is_labelled(
-        text[units[labelled_start].start - base : units[labelled_start].end - base]
+    if (
+        labelled_start is None
+        or labelled_start >= len(units)
+        or not _is_labelled(text[units[labelled_start].start - base : units[labelled_start].end - base])
     ):
         return [Clause(label=None, span=units[0])]
     clauses: list[Clause] = []
@@ -226,7 +228,7 @@ def _split_inline(chunk: str, base: int) -> list[Clause]:
 
 
 def _motions(text: str, body: Span) -> list[ResolutionBlock]:
-    """"Motion by X, seconded by Y, to approve Z. Motion carried": the motion's words are the decision."""
+    """ "Motion by X, seconded by Y, to approve Z. Motion carried": the motion's words are the decision."""
     blocks: list[ResolutionBlock] = []
     for motion in P.MOTION_CARRIED.finditer(text, body.start, body.end):
         clause = Clause(label=None, span=Span(start=motion.start("what"), end=motion.end("what")))
@@ -304,9 +306,15 @@ def _capital_headings(lines: list[_Line]) -> list[_Heading]:
         letters = [c for c in stripped if c.isalpha()]
         standalone = i == 0 or lines[i - 1].blank or (i + 1 < len(lines) and lines[i + 1].blank)
         roster = P.ROSTER_HEADING.match(stripped)
-        if (i > dated and len(letters) >= 4 and all(c.isupper() for c in letters) and len(stripped.split()) <= 12
-                and standalone and not (roster and not roster.group("rest").strip())
-                and not P.RESOLUTION_MARKER.match(stripped)):
+        if (
+            i > dated
+            and len(letters) >= 4
+            and all(c.isupper() for c in letters)
+            and len(stripped.split()) <= 12
+            and standalone
+            and not (roster and not roster.group("rest").strip())
+            and not P.RESOLUTION_MARKER.match(stripped)
+        ):
             offset = line.start + line.text.find(stripped)
             found.append(_Heading(i, "", _Line(offset, offset + len(stripped), stripped), 1.0))
     return found
@@ -335,11 +343,25 @@ def _split_sub_items(doc: SourceDocument, heading: _Heading, body: Span, lines: 
     ]
     main_span = Span(start=heading.title.start, end=heading.title.start + len(heading.title.text.rstrip()))
     if not subs:
-        return [AgendaItem(number=heading.number, title=title, title_span=main_span, body=body,
-                           resolutions=_resolutions(doc.folded, body))]
+        return [
+            AgendaItem(
+                number=heading.number,
+                title=title,
+                title_span=main_span,
+                body=body,
+                resolutions=_resolutions(doc.folded, body),
+            )
+        ]
     head_body = Span(start=body.start, end=subs[0][0].start)
-    items = [AgendaItem(number=heading.number, title=title, title_span=main_span, body=head_body,
-                        resolutions=_resolutions(doc.folded, head_body))]
+    items = [
+        AgendaItem(
+            number=heading.number,
+            title=title,
+            title_span=main_span,
+            body=head_body,
+            resolutions=_resolutions(doc.folded, head_body),
+        )
+    ]
     for k, (line, match) in enumerate(subs):
         sub_end = subs[k + 1][0].start if k + 1 < len(subs) else body.end
         sub_body = Span(start=line.end + 1, end=max(line.end + 1, sub_end))
@@ -420,8 +442,10 @@ def segment(doc: SourceDocument) -> Minutes:
         first_item = _heading_line_start(doc.folded, items[0].title_span.start, items[0].number)
     header_end = first_item
     heading_lines = {doc.folded.rfind("\n", 0, item.title_span.start) + 1 for item in items}
-    rosters = _rosters(lines, heading_lines | {_heading_line_start(doc.folded, i.title_span.start, i.number)
-                                               for i in items if i.number})
+    rosters = _rosters(
+        lines,
+        heading_lines | {_heading_line_start(doc.folded, i.title_span.start, i.number) for i in items if i.number},
+    )
     if rosters:
         header_end = min(header_end, rosters[0].heading_span.start)
     return Minutes(document=doc, header=Span(start=0, end=header_end), rosters=rosters, items=items)

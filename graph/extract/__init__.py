@@ -40,9 +40,15 @@ def _decisions(minutes: Minutes) -> list[DecisionFact]:
         for block in item.resolutions:
             for ordinal, clause in enumerate(block.clauses, start=1):
                 body = re.sub(r"\s+", " ", clause.span.text(text)).strip()
-                facts.append(DecisionFact(item_index=index, text=body,
-                                          ordinal=ordinal if clause.label is not None else None,
-                                          label=clause.label, evidence=clause.span))
+                facts.append(
+                    DecisionFact(
+                        item_index=index,
+                        text=body,
+                        ordinal=ordinal if clause.label is not None else None,
+                        label=clause.label,
+                        evidence=clause.span,
+                    )
+                )
     return facts
 
 
@@ -63,7 +69,7 @@ def _items(minutes: Minutes) -> tuple[list[ItemFact], list[BodyRef]]:
 
 
 def _contact(minutes: Minutes) -> tuple[list[PersonRef], list[PostHoldingFact]]:
-    """"Contact: Ed Brown, Senior Governance Officer" names an officer and the post they hold."""
+    """ "Contact: Ed Brown, Senior Governance Officer" names an officer and the post they hold."""
     text = minutes.document.folded
     match = P.CONTACT.search(text, minutes.header.start, minutes.header.end)
     if not match:
@@ -77,7 +83,9 @@ def _contact(minutes: Minutes) -> tuple[list[PersonRef], list[PostHoldingFact]]:
     post = post_at(text, person.span.end + after.end(), match.end("rest"))
     if post is None:
         return [person], []
-    return [person], [PostHoldingFact(post=post, holder=person, evidence=Span(start=person.span.start, end=post.span.end))]
+    return [person], [
+        PostHoldingFact(post=post, holder=person, evidence=Span(start=person.span.start, end=post.span.end))
+    ]
 
 
 def _unique_holdings(holdings: list[PostHoldingFact]) -> list[PostHoldingFact]:
@@ -98,8 +106,11 @@ def _chair_memberships(attendance: list[AttendanceFact], meeting: MeetingFacts) 
     for fact in attendance:
         for role in (Capacity.CHAIR, Capacity.VICE_CHAIR):
             if role in fact.capacities and fact.status is AttendanceStatus.PRESENT:
-                facts.append(MembershipFact(person=fact.person, body=meeting.body, role=role, change=None,
-                                            evidence=fact.evidence))
+                facts.append(
+                    MembershipFact(
+                        person=fact.person, body=meeting.body, role=role, change=None, evidence=fact.evidence
+                    )
+                )
     return facts
 
 
@@ -109,16 +120,23 @@ def extract(minutes: Minutes) -> Extraction:
     meeting = extract_meeting(minutes)
     roster = read_attendance(minutes)
     declarations = read_declarations(minutes)
-    inferred = [AttendanceFact(person=d.declarant, status=AttendanceStatus.PRESENT, evidence=d.evidence, inferred=True)
-                for d in declarations]
+    inferred = [
+        AttendanceFact(person=d.declarant, status=AttendanceStatus.PRESENT, evidence=d.evidence, inferred=True)
+        for d in declarations
+    ]
     attendance = roster.attendance + inferred
     contacts, contact_holdings = _contact(minutes)
     holdings = _unique_holdings(roster.holdings + contact_holdings + read_holdings(text))
     items, item_bodies = _items(minutes)
     memberships = read_memberships(minutes, meeting.body, meeting.date) + _chair_memberships(attendance, meeting)
     questions = read_questions(minutes)
-    people = [*find_titled_people(text), *(a.person for a in attendance), *contacts,
-              *(h.holder for h in holdings), *(p for p, _ in roster.affiliations)]
+    people = [
+        *find_titled_people(text),
+        *(a.person for a in attendance),
+        *contacts,
+        *(h.holder for h in holdings),
+        *(p for p, _ in roster.affiliations),
+    ]
     organisations = find_organisations(text) + [org for _, org in roster.affiliations]
     return Extraction(
         minutes=minutes,

@@ -23,13 +23,15 @@ from graph.models import (
 __all__ = ["RosterReading", "read_attendance", "status_for_heading"]
 
 _PLURAL_TITLE = re.compile(
-    r"[ \t]*(?:(?:County|City|District|Borough|Town|Parish)[ \t]+)?(?:Councillors|Cllrs\.?|Crs\.?|Councilors|Council[ \t]?Members)"
-    r"[ \t]*:?[ \t]+",
+    r"[ \t]*(?:(?:County|City|District|Borough|Town|Parish)[ \t]+)?"
+    r"(?:Councillors|Cllrs\.?|Crs\.?|Councilors|Council[ \t]?Members)[ \t]*:?[ \t]+",
     re.I,
 )
 _CAPACITY_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][A-Za-z -]{2,30}?)[ \t]*:[ \t]*(?=\S)")
 _CELL_SPLIT = re.compile(r"\t+|[ \t]{3,}")
-_ATTENDANCE_ITEM = re.compile(r"^(?:(?:also[ \t]+)?in[ \t]+attendance|(?:members[ \t]+)?present|apologies(?:[ \t]+for[ \t]+absence)?)$", re.I)
+_ATTENDANCE_ITEM = re.compile(
+    r"^(?:(?:also[ \t]+)?in[ \t]+attendance|(?:members[ \t]+)?present|apologies(?:[ \t]+for[ \t]+absence)?)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,8 @@ def _people_in_cell(text: str, start: int, end: int) -> list[tuple[PersonRef, in
     if plural:
         return _plural_list(text, start + plural.end(), end)
     titled = list(find_titled_people(text, start, end))
+    found: list[tuple[PersonRef, int]] = []
     if titled:
-        found: list[tuple[PersonRef, int]] = []
         for index, person in enumerate(titled):
             stop = titled[index + 1].span.start if index + 1 < len(titled) else end
             plural_title = _PLURAL_TITLE.match(text, person.span.start)
@@ -89,14 +91,13 @@ def _people_in_cell(text: str, start: int, end: int) -> list[tuple[PersonRef, in
             else:
                 found.append((person, person.span.end))
         return found
-    found: list[tuple[PersonRef, int]] = []
     position = start
-    for piece in list(P.NAME_LIST_SPLIT.finditer(cell)) + [None]:
+    for piece in [*P.NAME_LIST_SPLIT.finditer(cell), None]:
         piece_end = start + piece.start() if piece else end
-        person = person_at(text, position, piece_end)
-        if person is None:
+        plain = person_at(text, position, piece_end)
+        if plain is None:
             break
-        found.append((person, person.span.end))
+        found.append((plain, plain.span.end))
         position = start + piece.end() if piece else end
         if piece and cell[piece.start() : piece.end()].strip() == ",":
             after = cell[piece.end() :]
@@ -106,7 +107,7 @@ def _people_in_cell(text: str, start: int, end: int) -> list[tuple[PersonRef, in
 
 
 def _plural_list(text: str, start: int, end: int) -> list[tuple[PersonRef, int]]:
-    """"Councillors Smith, A Jones and Brown": each name takes the shared title."""
+    """ "Councillors Smith, A Jones and Brown": each name takes the shared title."""
     found: list[tuple[PersonRef, int]] = []
     position = start
     for piece in [*P.NAME_LIST_SPLIT.finditer(text, start, end), None]:
@@ -118,7 +119,9 @@ def _plural_list(text: str, start: int, end: int) -> list[tuple[PersonRef, int]]
         if person is not None:
             name_length = len(person.surface) - len("Councillor ")
             span = Span(start=position + lead, end=position + lead + name_length)
-            found.append((person.model_copy(update={"span": span, "surface": surface[: len(person.surface)]}), span.end))
+            found.append(
+                (person.model_copy(update={"span": span, "surface": surface[: len(person.surface)]}), span.end)
+            )
         position = piece.end() if piece else end
     return found
 
@@ -131,28 +134,39 @@ def _descriptor(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + match.end(), end
 
 
-def _post_first(text: str, start: int, end: int, status: AttendanceStatus, capacities: tuple[Capacity, ...],
-                reading: RosterReading) -> bool:
-    """"Chief Executive Officer - Ben Taylor, Director Infrastructure - Peter Malouf": posts named first."""
+def _post_first(
+    text: str, start: int, end: int, status: AttendanceStatus, capacities: tuple[Capacity, ...], reading: RosterReading
+) -> bool:
+    """ "Chief Executive Officer - Ben Taylor, Director Infrastructure - Peter Malouf": posts named first."""
     found = False
     position = start
     for piece in [*re.finditer(r"[ \t]*[,;][ \t]*", text[start:end]), None]:
         piece_end = start + piece.start() if piece else end
-        post = post_at(text, position + len(text[position:piece_end]) - len(text[position:piece_end].lstrip()), piece_end)
+        post = post_at(
+            text, position + len(text[position:piece_end]) - len(text[position:piece_end].lstrip()), piece_end
+        )
         joint = re.match(r"[ \t]*(?:-|:|,|\()[ \t]*", text[post.span.end : piece_end]) if post else None
         person = person_at(text, post.span.end + joint.end(), piece_end) if post and joint else None
         if post is not None and person is not None:
-            reading.attendance.append(AttendanceFact(person=person, status=status, capacities=capacities,
-                                                     evidence=Span(start=post.span.start, end=person.span.end)))
-            reading.holdings.append(PostHoldingFact(post=post, holder=person,
-                                                    evidence=Span(start=post.span.start, end=person.span.end)))
+            reading.attendance.append(
+                AttendanceFact(
+                    person=person,
+                    status=status,
+                    capacities=capacities,
+                    evidence=Span(start=post.span.start, end=person.span.end),
+                )
+            )
+            reading.holdings.append(
+                PostHoldingFact(post=post, holder=person, evidence=Span(start=post.span.start, end=person.span.end))
+            )
             found = True
         position = start + piece.end() if piece else end
     return found
 
 
-def _read_cell(text: str, start: int, end: int, status: AttendanceStatus, capacities: tuple[Capacity, ...],
-               reading: RosterReading) -> None:
+def _read_cell(
+    text: str, start: int, end: int, status: AttendanceStatus, capacities: tuple[Capacity, ...], reading: RosterReading
+) -> None:
     label = _CAPACITY_LABEL.match(text, start, end)
     if label and not P.PERSON_TITLED.match(label.group("label")):
         capacities = capacities + tuple(c for c in _capacity(label.group("label")) if c not in capacities)
@@ -164,8 +178,14 @@ def _read_cell(text: str, start: int, end: int, status: AttendanceStatus, capaci
         stop = people[index + 1][0].span.start if index + 1 < len(people) else end
         tail = text[after:stop]
         caps = capacities + tuple(c for c in _capacity(_parenthesised(tail)) if c not in capacities)
-        reading.attendance.append(AttendanceFact(person=person, status=status, capacities=caps,
-                                                 evidence=Span(start=person.span.start, end=max(after, _trimmed_end(text, after, stop)))))
+        reading.attendance.append(
+            AttendanceFact(
+                person=person,
+                status=status,
+                capacities=caps,
+                evidence=Span(start=person.span.start, end=max(after, _trimmed_end(text, after, stop))),
+            )
+        )
         descriptor = _descriptor(text, after, stop)
         if descriptor:
             _read_descriptor(text, descriptor, person, reading)
@@ -184,8 +204,9 @@ def _read_descriptor(text: str, span: tuple[int, int], person: PersonRef, readin
     start, end = span
     post = post_at(text, start, end)
     if post is not None:
-        reading.holdings.append(PostHoldingFact(post=post, holder=person,
-                                                evidence=Span(start=person.span.start, end=post.span.end)))
+        reading.holdings.append(
+            PostHoldingFact(post=post, holder=person, evidence=Span(start=person.span.start, end=post.span.end))
+        )
         return
     for org in find_organisations(text, start, end)[:1]:
         reading.affiliations.append((person, org))
@@ -195,7 +216,7 @@ def _roster(text: str, block: RosterBlock, reading: RosterReading) -> None:
     status, capacities = status_for_heading(block.heading)
     for line in block.lines:
         position = line.span.start
-        for cell in list(_CELL_SPLIT.finditer(text, line.span.start, line.span.end)) + [None]:
+        for cell in [*list(_CELL_SPLIT.finditer(text, line.span.start, line.span.end)), None]:
             cell_end = cell.start() if cell else line.span.end
             _read_cell(text, position, cell_end, status, capacities, reading)
             position = cell.end() if cell else line.span.end
@@ -220,15 +241,20 @@ def _apologies(text: str, reading: RosterReading) -> None:
 
 
 def _chair_lines(text: str, reading: RosterReading) -> None:
-    """"Mrs B. Seaton CC - in the Chair" on its own line: that person chaired."""
+    """ "Mrs B. Seaton CC - in the Chair" on its own line: that person chaired."""
     for line in re.finditer(r"(?m)^[^\n]{3,80}$", text):
         if not P.IN_THE_CHAIR.search(line.group()):
             continue
         people = list(find_titled_people(text, line.start(), line.end()))
         if len(people) == 1:
-            reading.attendance.append(AttendanceFact(person=people[0], status=AttendanceStatus.PRESENT,
-                                                     capacities=(Capacity.CHAIR,),
-                                                     evidence=Span(start=line.start(), end=line.end())))
+            reading.attendance.append(
+                AttendanceFact(
+                    person=people[0],
+                    status=AttendanceStatus.PRESENT,
+                    capacities=(Capacity.CHAIR,),
+                    evidence=Span(start=line.start(), end=line.end()),
+                )
+            )
 
 
 def _left_meeting(text: str, reading: RosterReading) -> None:
@@ -236,8 +262,16 @@ def _left_meeting(text: str, reading: RosterReading) -> None:
     for sentence in re.finditer(r"[^.\n]*\b(?:left|departed|leave|exited)[ \t]+the[ \t]+meeting\b[^.\n]*", text, re.I):
         people = list(find_titled_people(text, sentence.start(), sentence.end()))
         if len(people) == 1:
-            reading.attendance.append(AttendanceFact(person=people[0], status=AttendanceStatus.PRESENT,
-                                                     evidence=Span(start=sentence.start() + len(sentence.group()) - len(sentence.group().lstrip()), end=sentence.end())))
+            reading.attendance.append(
+                AttendanceFact(
+                    person=people[0],
+                    status=AttendanceStatus.PRESENT,
+                    evidence=Span(
+                        start=sentence.start() + len(sentence.group()) - len(sentence.group().lstrip()),
+                        end=sentence.end(),
+                    ),
+                )
+            )
 
 
 def read_attendance(minutes: Minutes) -> RosterReading:

@@ -22,13 +22,18 @@ def read_holdings(text: str) -> list[PostHoldingFact]:
         joint = _AFTER_NAME.match(text, person.span.end)
         post = post_at(text, joint.end(), min(len(text), joint.end() + 160)) if joint else None
         if post is not None and not _NAME_NEXT.match(text, post.span.end):
-            facts.append(PostHoldingFact(post=post, holder=person, evidence=Span(start=person.span.start, end=post.span.end)))
+            facts.append(
+                PostHoldingFact(post=post, holder=person, evidence=Span(start=person.span.start, end=post.span.end))
+            )
     for post in find_posts(text):
         joint = P.POST_THEN_PERSON.match(text, post.span.end)
         if joint is None:
             continue
         people = list(find_titled_people(text, joint.end(), min(len(text), joint.end() + 80)))
         if people and people[0].span.start == joint.end():
-            facts.append(PostHoldingFact(post=post, holder=people[0],
-                                         evidence=Span(start=post.span.start, end=people[0].span.end)))
+            facts.append(
+                PostHoldingFact(
+                    post=post, holder=people[0], evidence=Span(start=post.span.start, end=people[0].span.end)
+                )
+            )
     return facts

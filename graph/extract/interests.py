@@ -63,7 +63,7 @@ def _withdrew_in_item(text: str, item: AgendaItem, declarant: PersonRef) -> bool
 
 
 def _separate_interests(text: str, subject: Span, orgs: list[OrgRef]) -> bool:
-    """"Chair of A and a Member of B" are two interests; "Chair of A and involved in work with B" is one."""
+    """ "Chair of A and a Member of B" are two interests; "Chair of A and involved in work with B" is one."""
     position = subject.start
     for org in orgs:
         if not _ROLE_BEFORE_ORG.search(text[position : org.span.start]):
@@ -100,14 +100,16 @@ def read_declarations(minutes: Minutes) -> list[DeclarationFact]:
             withdrew = _withdrew_in_item(text, minutes.items[item_index], declarant)
         groups = [[org] for org in orgs] if len(orgs) > 1 and _separate_interests(text, subject, orgs) else [orgs]
         for group in groups:
-            facts.append(DeclarationFact(
-                declarant=declarant,
-                text=re.sub(r"\s+", " ", text[subject.start : subject.end]).strip(),
-                subjects=group,
-                kind=_kind(chunk),
-                item_index=item_index,
-                item_number=item_number,
-                withdrew=withdrew,
-                evidence=evidence,
-            ))
+            facts.append(
+                DeclarationFact(
+                    declarant=declarant,
+                    text=re.sub(r"\s+", " ", text[subject.start : subject.end]).strip(),
+                    subjects=group,
+                    kind=_kind(chunk),
+                    item_index=item_index,
+                    item_number=item_number,
+                    withdrew=withdrew,
+                    evidence=evidence,
+                )
+            )
     return facts

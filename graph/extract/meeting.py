@@ -11,10 +11,17 @@ from graph.models import BodyRef, MeetingFacts, Minutes, Span
 
 __all__ = ["extract_meeting", "parse_date", "parse_time", "same_body_name"]
 
-_MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_HALL_KINDS = (("county hall", "County"), ("city hall", "City"), ("guildhall", "City"),
-               ("district council offices", "District"), ("borough council offices", "Borough"))
+_MONTH_NUMBERS = {
+    m: i
+    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
+}
+_HALL_KINDS = (
+    ("county hall", "County"),
+    ("city hall", "City"),
+    ("guildhall", "City"),
+    ("district council offices", "District"),
+    ("borough council offices", "Borough"),
+)
 _GENERIC_WORDS = frozenset({"the", "council", "and", "of", "committee", "commission", "meeting", "minutes"})
 
 
@@ -62,8 +69,13 @@ def header_view(text: str) -> str:
         letters = [c for c in line.group() if c.isalpha()]
         if len(letters) < 4 or sum(c.isupper() for c in letters) / len(letters) < 0.8:
             return line.group()
-        return re.sub(r"[A-Za-z']+", lambda w: w.group().lower() if w.group().lower() in _SMALL and w.start() else
-                      w.group()[0] + w.group()[1:].lower(), line.group())
+        return re.sub(
+            r"[A-Za-z']+",
+            lambda w: (
+                w.group().lower() if w.group().lower() in _SMALL and w.start() else w.group()[0] + w.group()[1:].lower()
+            ),
+            line.group(),
+        )
 
     return re.sub(r"(?m)^[^\n]+$", recase, text)
 
@@ -87,7 +99,11 @@ def _body(text: str, header: Span) -> BodyRef | None:
     lines = list(re.finditer(r"(?m)^[ \t]*(?P<line>[A-Z][A-Z ,'&()-]{8,150}?)[ \t]*$", raw))
     committees = [m for m in lines if not P.COUNCIL_NAME.fullmatch(chunk[m.start("line") : m.end("line")])]
     for line in committees or lines:
-        name = re.sub(r"(?i)^minutes[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?|[ \t]+minutes$", "", chunk[line.start("line") : line.end("line")])
+        name = re.sub(
+            r"(?i)^minutes[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?|[ \t]+minutes$",
+            "",
+            chunk[line.start("line") : line.end("line")],
+        )
         if P.BODY_WORD.search(name) and name.strip():
             offset = line.group("line").find(name) if name in chunk[line.start("line") : line.end("line")] else 0
             start = header.start + line.start("line") + max(offset, 0)
@@ -121,7 +137,10 @@ def _inferred_council(text: str, venue: str | None, venue_span: Span | None) -> 
 
 
 def _kind_from_phrases(text: str) -> str | None:
-    counts = Counter(m.group(1).title() for m in re.finditer(r"\bthe (county|city|district|borough|parish|town) council\b", text, re.I))
+    counts = Counter(
+        m.group(1).title()
+        for m in re.finditer(r"\bthe (county|city|district|borough|parish|town) council\b", text, re.I)
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -131,10 +150,16 @@ def _place(text: str, venue: str | None) -> str | None:
         label = domain.split(".")[0].lower()
         if words.get(label.title()):
             return label.title()
-        matching = [(count, len(w), w) for w, count in words.items() if len(label) >= 3 and w.lower().startswith(label[:3])
-                    and w.lower()[:1] == label[:1] and _letters_in_order(label, w.lower())]
+        matching = [
+            (count, len(w), w)
+            for w, count in words.items()
+            if len(label) >= 3
+            and w.lower().startswith(label[:3])
+            and w.lower()[:1] == label[:1]
+            and _letters_in_order(label, w.lower())
+        ]
         if matching:
-            return max(matching)[2]
+            return str(max(matching)[2])
     if venue:
         town = re.search(r",[ \t]*([A-Z][a-z]+)[ \t]*,?[ \t]*[A-Z]{1,2}\d", venue)
         if town:
@@ -144,7 +169,7 @@ def _place(text: str, venue: str | None) -> str | None:
 
 
 def _letters_in_order(abbreviation: str, word: str) -> bool:
-    """"leics" abbreviates "leicestershire": its letters appear in order."""
+    """ "leics" abbreviates "leicestershire": its letters appear in order."""
     position = 0
     for letter in abbreviation:
         position = word.find(letter, position)
@@ -183,7 +208,9 @@ def _former_names(minutes: Minutes, body: BodyRef | None) -> list[BodyRef]:
 
 
 def _normal(name: str) -> str:
-    return " ".join(w for w in re.findall(r"[a-z]+", name.lower()) if w not in _GENERIC_WORDS - {"committee", "commission"})
+    return " ".join(
+        w for w in re.findall(r"[a-z]+", name.lower()) if w not in _GENERIC_WORDS - {"committee", "commission"}
+    )
 
 
 def _end_time(text: str) -> tuple[dt.time, Span] | None:
@@ -227,7 +254,9 @@ def extract_meeting(minutes: Minutes) -> MeetingFacts:
         body=body,
         former_body_names=_former_names(minutes, body),
         date=meeting_date,
-        date_span=Span(start=header.start + date_match.start(), end=header.start + date_match.end()) if date_match else None,
+        date_span=Span(start=header.start + date_match.start(), end=header.start + date_match.end())
+        if date_match
+        else None,
         start=start,
         end=end[0] if end else None,
         end_span=end[1] if end else None,

@@ -30,12 +30,17 @@ def _changes(text: str, sentence: Span, body: BodyRef | None, on: dt.date | None
         people = list(find_titled_people(text, position, sentence.start + offset))
         if people:
             person = people[-1]
-            facts.append(MembershipFact(
-                person=person, body=body, role=Capacity.MEMBER, change=change,
-                begins=on if change is MembershipChange.JOINS else None,
-                ends=on if change is MembershipChange.LEAVES else None,
-                evidence=sentence,
-            ))
+            facts.append(
+                MembershipFact(
+                    person=person,
+                    body=body,
+                    role=Capacity.MEMBER,
+                    change=change,
+                    begins=on if change is MembershipChange.JOINS else None,
+                    ends=on if change is MembershipChange.LEAVES else None,
+                    evidence=sentence,
+                )
+            )
         position = sentence.start + offset
     return facts
 
@@ -52,10 +57,17 @@ def _appointments(text: str, sentence: Span, body: BodyRef | None, on: dt.date |
         if person is None:
             continue
         term = P.PERIOD_ENDING.search(chunk)
-        facts.append(MembershipFact(
-            person=person, body=body, role=_role(match.group(role_group)), change=MembershipChange.APPOINTED,
-            begins=on, term=re.sub(r"\s+", " ", term.group("what")) if term else None, evidence=sentence,
-        ))
+        facts.append(
+            MembershipFact(
+                person=person,
+                body=body,
+                role=_role(match.group(role_group)),
+                change=MembershipChange.APPOINTED,
+                begins=on,
+                term=re.sub(r"\s+", " ", term.group("what")) if term else None,
+                evidence=sentence,
+            )
+        )
     return facts
 
 

@@ -11,22 +11,63 @@ from graph.models import OrgKind, OrgRef, PostRef, Span
 __all__ = ["find_organisations", "find_posts", "org_kind", "organisation_in", "post_at"]
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], OrgKind], ...] = (
-    (re.compile(r"\b(?:City|County|District|Borough|Town|Parish|Community|Metropolitan|Shire|Municipal|Village)"
-                r"(?:[ \t]+Borough)?[ \t]+Council$|^(?:Royal|London)[ \t]+Borough[ \t]+of\b"), OrgKind.COUNCIL),
+    (
+        re.compile(
+            r"\b(?:City|County|District|Borough|Town|Parish|Community|Metropolitan|Shire|Municipal|Village)"
+            r"(?:[ \t]+Borough)?[ \t]+Council$|^(?:Royal|London)[ \t]+Borough[ \t]+of\b"
+        ),
+        OrgKind.COUNCIL,
+    ),
     (re.compile(r"\b(?:School|Academy|College|Nursery|Infant|Junior|Sixth[ \t]+Form)\b"), OrgKind.SCHOOL),
     (re.compile(r"\b(?:Ltd|Limited|plc|PLC|LLP|Inc|CIC|Company|Corporation|Football[ \t]+Club)\b"), OrgKind.COMPANY),
     (re.compile(r"\b(?:Charity|Charitable|Foundation)\b"), OrgKind.CHARITY),
     (re.compile(r"\b(?:Unions?|UNISON|Unison|Unite|GMB|NEU|NASUWT|NAHT|RCN)$"), OrgKind.TRADE_UNION),
-    (re.compile(r"^(?:Ofsted|OFSTED|Home Office|DfE|NHS\b.*)$|\b(?:Department|Agency|Ombudsman|Police|Constabulary|"
-                r"Authority|Ministry|Clinical Commissioning Group)\b|\b(?:England|Scotland|Wales)$"), OrgKind.PUBLIC_BODY),
+    (
+        re.compile(
+            r"^(?:Ofsted|OFSTED|Home Office|DfE|NHS\b.*)$|\b(?:Department|Agency|Ombudsman|Police|Constabulary|"
+            r"Authority|Ministry|Clinical Commissioning Group)\b|\b(?:England|Scotland|Wales)$"
+        ),
+        OrgKind.PUBLIC_BODY,
+    ),
 )
 _COMMITTEE = re.compile(r"\b(?:Committee|Sub-Committee|Scrutiny[ \t]+(?:Commission|Panel|Board)|Cabinet|Panel)$")
 _SINGLE_WORD_POSTS = frozenset({"Clerk", "Treasurer", "Mayor", "Leader", "Secretary", "Ombudsman", "Registrar"})
-_WEAK_MODIFIERS = frozenset({"Strategic", "Joint", "Assistant", "Interim", "Acting", "Deputy", "Senior", "Independent",
-                             "Divisional", "Service", "Corporate", "Executive", "Programme", "Project", "Lead", "Head"})
+_WEAK_MODIFIERS = frozenset(
+    {
+        "Strategic",
+        "Joint",
+        "Assistant",
+        "Interim",
+        "Acting",
+        "Deputy",
+        "Senior",
+        "Independent",
+        "Divisional",
+        "Service",
+        "Corporate",
+        "Executive",
+        "Programme",
+        "Project",
+        "Lead",
+        "Head",
+    }
+)
 _CHAIR_HEADS = frozenset({"Chair", "Chairman", "Chairwoman", "Chairperson"})
-_BARE_HEADS_NEEDING_OBJECT = frozenset({"Chair", "Chairman", "Chairwoman", "Chairperson", "Governor", "Lead", "Head",
-                                        "Commissioner", "Inspector", "Adviser", "Advisor"})
+_BARE_HEADS_NEEDING_OBJECT = frozenset(
+    {
+        "Chair",
+        "Chairman",
+        "Chairwoman",
+        "Chairperson",
+        "Governor",
+        "Lead",
+        "Head",
+        "Commissioner",
+        "Inspector",
+        "Adviser",
+        "Advisor",
+    }
+)
 
 
 def org_kind(name: str) -> OrgKind:
@@ -72,7 +113,9 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for match in re.finditer(r"[ \t]+(?:at|and[ \t]+the)[ \t]+(?:the[ \t]+)?|[ \t]+and[ \t]+", text[start:end]):
         left = text[position : start + match.start()]
         right = text[start + match.end() : end]
-        if match.group().strip() == "and" and not (P.WELL_KNOWN_ORG.fullmatch(left) and P.ORGANISATION.fullmatch(right)):
+        if match.group().strip() == "and" and not (
+            P.WELL_KNOWN_ORG.fullmatch(left) and P.ORGANISATION.fullmatch(right)
+        ):
             continue
         yield position, start + match.start()
         position = start + match.end()
@@ -80,7 +123,9 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _is_named_org(name: str) -> bool:
-    return bool(P.ORGANISATION.fullmatch(name) or P.ORGANISATION_BY_HEAD.fullmatch(name) or P.WELL_KNOWN_ORG.fullmatch(name))
+    return bool(
+        P.ORGANISATION.fullmatch(name) or P.ORGANISATION_BY_HEAD.fullmatch(name) or P.WELL_KNOWN_ORG.fullmatch(name)
+    )
 
 
 def find_organisations(text: str, start: int = 0, end: int | None = None) -> list[OrgRef]:

@@ -31,8 +31,10 @@ def read_questions(minutes: Minutes) -> list[QuestionFact]:
             continue
         seen: set[str] = set()
         answerer = _answerer(text, item.body.start, item.body.end)
-        for marker in [*P.QUESTION_ASKED.finditer(text, item.body.start, item.body.end),
-                       *P.QUESTION_BY.finditer(text, item.body.start, item.body.end)]:
+        for marker in [
+            *P.QUESTION_ASKED.finditer(text, item.body.start, item.body.end),
+            *P.QUESTION_BY.finditer(text, item.body.start, item.body.end),
+        ]:
             if marker.re is P.QUESTION_BY:
                 people = list(find_titled_people(text, marker.end(), min(item.body.end, marker.end() + 80)))[:1]
             else:

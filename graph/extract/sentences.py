@@ -10,12 +10,16 @@ from graph.models import Span
 
 __all__ = ["sentence_around", "sentences"]
 
-_STOP = re.compile(r"[.!?](?=[\"')\]]?\s+[\"'(]?[A-Z0-9])|\n[ \t]*\n|\|[ \t]*\n|\n(?=[ \t]*(?:[-*][ \t]+|\d{1,3}[.)][ \t]+))")
+_STOP = re.compile(
+    r"[.!?](?=[\"')\]]?\s+[\"'(]?[A-Z0-9])|\n[ \t]*\n|\|[ \t]*\n|\n(?=[ \t]*(?:[-*][ \t]+|\d{1,3}[.)][ \t]+))"
+)
 
 
 def _boundaries(text: str, start: int, end: int) -> Iterator[int]:
     for match in _STOP.finditer(text, start, end):
-        if match.group().startswith(".") and P.ABBREVIATION_BEFORE_STOP.search(text[max(start, match.start() - 8) : match.start()]):
+        if match.group().startswith(".") and P.ABBREVIATION_BEFORE_STOP.search(
+            text[max(start, match.start() - 8) : match.start()]
+        ):
             continue
         yield match.end()
 

@@ -52,8 +52,9 @@ class QueryResult(BaseModel):
 class GraphStore(Protocol):
     """Where validated document graphs live; each write of one document is one transaction."""
 
-    def replace_document(self, doc_iri: str, triples: Iterable[tuple[Node, Node, Node]],
-                         entities: list[EntityRecord]) -> None: ...
+    def replace_document(
+        self, doc_iri: str, triples: Iterable[tuple[Node, Node, Node]], entities: list[EntityRecord]
+    ) -> None: ...
 
     def remove_document(self, doc_iri: str) -> bool: ...
 

@@ -64,12 +64,23 @@ def _rdflib(term: object) -> Node:
     raise StoreError(f"unexpected term {term!r}")
 
 
+def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    if isinstance(term, ox.Triple):
+        raise StoreError(f"unexpected quoted triple {term}")
+    return term.value
+
+
 def _text(term: object) -> str | None:
     if term is None:
         return None
     if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
         return term.value
     return str(term)
+
+
+def _insert(graph: str, lines: list[str]) -> str:
+    body = " .\n".join(lines)
+    return f"INSERT DATA {{ GRAPH {graph} {{\n{body} .\n}} }}"
 
 
 class OxigraphStore:
@@ -83,18 +94,26 @@ class OxigraphStore:
         self._entities = ox.NamedNode(entities_graph)
 
     def _entities_of(self, doc: ox.NamedNode) -> set[str]:
-        return {q.object.value for q in self._store.quads_for_pattern(None, _REFERS_TO, None, doc)}
+        return {_value(q.object) for q in self._store.quads_for_pattern(None, _REFERS_TO, None, doc)}
 
     def _forms_elsewhere(self, entity: str, doc: ox.NamedNode) -> list[str]:
         forms: list[str] = []
         for ref in self._store.quads_for_pattern(None, _REFERS_TO, ox.NamedNode(entity), None):
             if ref.graph_name == doc:
                 continue
-            forms.extend(q.object.value for q in self._store.quads_for_pattern(ref.subject, _SURFACE_FORM, None, ref.graph_name))
+            forms.extend(
+                _value(q.object)
+                for q in self._store.quads_for_pattern(ref.subject, _SURFACE_FORM, None, ref.graph_name)
+            )
         return forms
 
-    def _stored_description(self, entity: str) -> list[tuple[str, object]]:
-        return [(q.predicate.value, q.object) for q in self._store.quads_for_pattern(ox.NamedNode(entity), None, None, self._entities)]
+    def _stored_description(
+        self, entity: str
+    ) -> list[tuple[str, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]]:
+        return [
+            (q.predicate.value, q.object)
+            for q in self._store.quads_for_pattern(ox.NamedNode(entity), None, None, self._entities)
+        ]
 
     def _entity_triples(self, entity: str, doc: ox.NamedNode, record: EntityRecord | None) -> list[str]:
         """The entity's description once this document's forms replace its old ones; empty when none remain."""
@@ -113,8 +132,9 @@ class OxigraphStore:
         derived = {str(ox.Triple(_term(s), _term(p), _term(o))) for s, p, o in describe(entity, kind, forms)}  # type: ignore[arg-type]
         return sorted(fixed | derived)
 
-    def replace_document(self, doc_iri: str, triples: Iterable[tuple[Node, Node, Node]],
-                         entities: list[EntityRecord]) -> None:
+    def replace_document(
+        self, doc_iri: str, triples: Iterable[tuple[Node, Node, Node]], entities: list[EntityRecord]
+    ) -> None:
         """Swap in a document's graph and refresh every entity it mentions, now or before, in one update."""
         doc = ox.NamedNode(doc_iri)
         records = {record.iri: record for record in entities}
@@ -122,13 +142,13 @@ class OxigraphStore:
         lines = sorted(str(ox.Triple(_term(s), _term(p), _term(o))) for s, p, o in triples)  # type: ignore[arg-type]
         operations = [f"DROP SILENT GRAPH {doc}"]
         if lines:
-            operations.append("INSERT DATA { GRAPH %s {\n%s\n} }" % (doc, " .\n".join(lines) + " ."))
+            operations.append(_insert(str(doc), lines))
         insert: list[str] = []
         for entity in affected:
             operations.append(f"DELETE WHERE {{ GRAPH {self._entities} {{ <{entity}> ?p ?o }} }}")
             insert.extend(self._entity_triples(entity, doc, records.get(entity)))
         if insert:
-            operations.append("INSERT DATA { GRAPH %s {\n%s\n} }" % (self._entities, " .\n".join(insert) + " ."))
+            operations.append(_insert(str(self._entities), insert))
         try:
             self._store.update(" ;\n".join(operations))
         except (OSError, SyntaxError) as error:
@@ -145,8 +165,12 @@ class OxigraphStore:
         solutions = self._store.query(load_query("documents"))
         assert isinstance(solutions, ox.QuerySolutions)
         return [
-            DocumentRecord(iri=row["doc"].value, source=row["source"].value, sha256=row["sha256"].value,
-                           triples=int(row["triples"].value))
+            DocumentRecord(
+                iri=row["doc"].value,
+                source=row["source"].value,
+                sha256=row["sha256"].value,
+                triples=int(row["triples"].value),
+            )
             for row in solutions
         ]
 
@@ -167,13 +191,15 @@ class OxigraphStore:
             names = [v.value for v in result.variables]
             rows = [[_text(row[name]) for name in names] for row in result]
             return QueryResult(kind="select", variables=names, rows=rows)
-        return QueryResult(kind="graph", ntriples=result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+        return QueryResult(
+            kind="graph", ntriples=(result.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        )
 
     def dump(self, output: Path, fmt: DumpFormat) -> None:
         """Write the dataset; N-Quads lines are sorted so equal stores give byte-identical files."""
         if fmt == "nquads":
             data = self._store.dump(format=ox.RdfFormat.N_QUADS)
-            lines = sorted(set(data.decode("utf-8").splitlines()))
+            lines = sorted(set((data or b"").decode("utf-8").splitlines()))
             output.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
         elif fmt == "turtle":
             union = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -188,11 +214,16 @@ class OxigraphStore:
         solutions = self._store.query(load_query("class_counts"), use_default_graph_as_union=True)
         assert isinstance(solutions, ox.QuerySolutions)
         classes = {row["class"].value: int(row["count"].value) for row in solutions}
-        entities = sum(1 for _ in self._store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), None, self._entities))
-        return StoreStats(documents=len(list(self._store.named_graphs())) - (1 if self._store.contains_named_graph(self._entities) else 0),
-                          quads=len(self._store), entities=entities, classes=classes)
+        entities = sum(
+            1 for _ in self._store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), None, self._entities)
+        )
+        return StoreStats(
+            documents=len(list(self._store.named_graphs()))
+            - (1 if self._store.contains_named_graph(self._entities) else 0),
+            quads=len(self._store),
+            entities=entities,
+            classes=classes,
+        )
 
     def flush(self) -> None:
         self._store.flush()
-
-
