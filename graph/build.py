@@ -255,6 +255,18 @@ def _instant(w: _Writer, node: URIRef, day: dt.date | None, year: str | None, co
     return node
 
 
+def _term_end_year(term: str | None) -> str | None:
+    """The year a term ends: "ending with the Annual Meeting ... in 2019" is 2019, "2023/24" is 2024."""
+    if term is None:
+        return None
+    span = re.search(r"\b((?:19|20)\d{2})[/-](\d{2}|\d{4})\b", term)
+    if span:
+        end = span.group(2)
+        return end if len(end) == 4 else span.group(1)[:2] + end
+    year = re.search(r"\b(?:19|20)\d{2}\b", term)
+    return year.group() if year else None
+
+
 def _memberships(w: _Writer) -> None:
     body = w.resolved.body_iri
     if body is None:
@@ -269,10 +281,7 @@ def _memberships(w: _Writer) -> None:
         if membership.change is not None:
             w.add((node, CG.membershipChange, _CHANGE[membership.change]))
         begins = _instant(w, URIRef(f"{node}/beginning"), membership.begins, None, None)
-        term_year = re.search(r"\b(?:19|20)\d{2}\b", membership.term or "")
-        ends = _instant(
-            w, URIRef(f"{node}/end"), membership.ends, term_year.group() if term_year else None, membership.term
-        )
+        ends = _instant(w, URIRef(f"{node}/end"), membership.ends, _term_end_year(membership.term), membership.term)
         if begins is None and ends is None:
             continue
         interval = URIRef(f"{node}/interval")

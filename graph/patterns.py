@@ -20,7 +20,7 @@ ITEM_NUMBER_ALONE = re.compile(
 
 ITEM_HEADING = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?(?:(?:item|minute)[ \t]+)?(?P<num>\d{1,4}[a-z]?(?:[./]\d{1,3})?)(?:[.):]|[ \t]+[-:][ \t]*)?"
-    r"[ \t]+(?P<title>[A-Z(\"'][^\n]{1,200})$"
+    r"[ \t]+(?P<title>(?:[A-Z(\"']|\d[\w/.-]*[ \t]+(?:-[ \t]+)?[A-Z])[^\n]{1,200})$"
 )
 """A line starting with an item number and a title ("149. WELCOME AND APOLOGIES", "1. Appointment of Chairman.")."""
 
@@ -83,6 +83,9 @@ RESOLUTION_MARKER = re.compile(
     re.M,
 )
 """A resolution marker: RESOLVED / AGREED / "Resolved -" / "It was resolved that"."""
+
+REASONS_STEM = re.compile(r"\b(?:reasons?|conditions?|grounds)\b[^\n]*:-?[ \t]*$", re.I)
+"""A resolution whose list gives its reasons or conditions: one decision, not one per listed line."""
 
 CLAUSE_LABEL = re.compile(
     rf"^[ \t]*(?:[-*][ \t]*)?(?:\((?P<p>\d{{1,2}}|[a-z]|{_ROMAN})\)|(?P<d>\d{{1,2}}|[a-z]|{_ROMAN})[.)])[ \t]+(?=\S)",

@@ -170,7 +170,8 @@ def _clauses_in(text: str, base: int) -> list[Clause]:
     if not units:
         return []
     first = text[units[0].start - base : units[0].end - base]
-    labelled_start = 0 if _is_labelled(first) else 1 if first.rstrip().endswith((":", ":-")) else None
+    stem = first.rstrip().endswith((":", ":-")) and not P.REASONS_STEM.search(first)
+    labelled_start = 0 if _is_labelled(first) else 1 if stem else None
     if (
         labelled_start is None
         or labelled_start >= len(units)

@@ -72,44 +72,60 @@ def _separate_interests(text: str, subject: Span, orgs: list[OrgRef]) -> bool:
     return True
 
 
+def _declaration_at(text: str, spans: list[Span], index: int, minutes: Minutes, listed: bool) -> list[DeclarationFact]:
+    """The declarations one sentence makes: "X declared an interest in ...", or in a declarations item a line
+    such as "Councillor X - Item 6 - a personal interest as a governor of Y"."""
+    sentence = spans[index]
+    chunk = text[sentence.start : sentence.end]
+    verb = P.DECLARATION.search(chunk)
+    if P.NO_DECLARATIONS.search(chunk):
+        return []
+    if verb is not None:
+        declarant = _declarant(text, sentence, sentence.start + verb.start())
+        subject = Span(start=sentence.start + verb.end(), end=sentence.end)
+    elif listed and re.search(r"(?i)\binterest\b", chunk):
+        people = list(find_titled_people(text, sentence.start, sentence.end))
+        declarant = people[0] if people and people[0].span.start == sentence.start else None
+        subject = Span(start=declarant.span.end, end=sentence.end) if declarant else sentence
+    else:
+        return []
+    if declarant is None:
+        return []
+    evidence = sentence
+    withdrew = bool(P.WITHDREW.search(chunk))
+    if not withdrew and index + 1 < len(spans):
+        following = spans[index + 1]
+        next_text = text[following.start : following.end]
+        if (_PRONOUN_START.match(next_text) or declarant.family in next_text) and P.WITHDREW.search(next_text):
+            withdrew = True
+            evidence = Span(start=sentence.start, end=following.end)
+    orgs = find_organisations(text, subject.start, subject.end)
+    item_index, item_number = _item_for(chunk, minutes.items)
+    if not withdrew and item_index is not None:
+        withdrew = _withdrew_in_item(text, minutes.items[item_index], declarant)
+    groups = [[org] for org in orgs] if len(orgs) > 1 and _separate_interests(text, subject, orgs) else [orgs]
+    return [
+        DeclarationFact(
+            declarant=declarant,
+            text=re.sub(r"\s+", " ", text[subject.start : subject.end]).strip(" -:;,"),
+            subjects=group,
+            kind=_kind(chunk),
+            item_index=item_index,
+            item_number=item_number,
+            withdrew=withdrew,
+            evidence=evidence,
+        )
+        for group in groups
+    ]
+
+
 def read_declarations(minutes: Minutes) -> list[DeclarationFact]:
     """One fact per interest declared; a declaration naming several roles in several organisations is several."""
     text = minutes.document.folded
     spans = list(sentences(text))
+    listed_ranges = [item.body for item in minutes.items if re.search(r"(?i)declaration", item.title)]
     facts: list[DeclarationFact] = []
     for index, sentence in enumerate(spans):
-        chunk = text[sentence.start : sentence.end]
-        verb = P.DECLARATION.search(chunk)
-        if not verb or P.NO_DECLARATIONS.search(chunk):
-            continue
-        declarant = _declarant(text, sentence, sentence.start + verb.start())
-        if declarant is None:
-            continue
-        subject = Span(start=sentence.start + verb.end(), end=sentence.end)
-        evidence = sentence
-        withdrew = bool(P.WITHDREW.search(chunk))
-        if not withdrew and index + 1 < len(spans):
-            following = spans[index + 1]
-            next_text = text[following.start : following.end]
-            if (_PRONOUN_START.match(next_text) or declarant.family in next_text) and P.WITHDREW.search(next_text):
-                withdrew = True
-                evidence = Span(start=sentence.start, end=following.end)
-        orgs = find_organisations(text, subject.start, subject.end)
-        item_index, item_number = _item_for(chunk, minutes.items)
-        if not withdrew and item_index is not None:
-            withdrew = _withdrew_in_item(text, minutes.items[item_index], declarant)
-        groups = [[org] for org in orgs] if len(orgs) > 1 and _separate_interests(text, subject, orgs) else [orgs]
-        for group in groups:
-            facts.append(
-                DeclarationFact(
-                    declarant=declarant,
-                    text=re.sub(r"\s+", " ", text[subject.start : subject.end]).strip(),
-                    subjects=group,
-                    kind=_kind(chunk),
-                    item_index=item_index,
-                    item_number=item_number,
-                    withdrew=withdrew,
-                    evidence=evidence,
-                )
-            )
+        listed = any(body.start <= sentence.start < body.end for body in listed_ranges)
+        facts.extend(_declaration_at(text, spans, index, minutes, listed))
     return facts

@@ -11,7 +11,7 @@ from graph.models import Span
 __all__ = ["sentence_around", "sentences"]
 
 _STOP = re.compile(
-    r"[.!?](?=[\"')\]]?\s+[\"'(]?[A-Z0-9])|\n[ \t]*\n|\|[ \t]*\n|\n(?=[ \t]*(?:[-*][ \t]+|\d{1,3}[.)][ \t]+))"
+    r"[.!?](?=[\"')\]]?\s+[\"'(]?[A-Z0-9])|\n[ \t]*\n|\|[ \t]*\n|:[ \t]*\n|\n(?=[ \t]*(?:[-*][ \t]+|\d{1,3}[.)][ \t]+))"
 )
 
 
