@@ -177,7 +177,7 @@ def _clauses_in(text: str, base: int) -> list[Clause]:
         or labelled_start >= len(units)
         or not _is_labelled(text[units[labelled_start].start - base : units[labelled_start].end - base])
     ):
-        return [Clause(label=None, span=units[0])]
+        return [Clause(label=None, span=_with_reasons(text, base, units))]
     clauses: list[Clause] = []
     for unit in units[labelled_start:]:
         chunk = text[unit.start - base : unit.end - base]
@@ -185,6 +185,19 @@ def _clauses_in(text: str, base: int) -> list[Clause]:
             break
         clauses.extend(_split_inline(chunk, unit.start))
     return clauses
+
+
+def _with_reasons(text: str, base: int, units: list[Span]) -> Span:
+    """One resolution; where it ends "for the following reasons:", its listed reasons belong to it."""
+    first = units[0]
+    if not P.REASONS_STEM.search(text[first.start - base : first.end - base]):
+        return first
+    end = first.end
+    for unit in units[1:]:
+        if not _is_labelled(text[unit.start - base : unit.end - base]):
+            break
+        end = unit.end
+    return Span(start=first.start, end=end)
 
 
 def _is_labelled(chunk: str) -> bool:
