@@ -232,16 +232,19 @@ IN_THE_CHAIR = re.compile(r"(?:-|\(|,)?[ \t]*in[ \t]+the[ \t]+chair\b|\bpresidin
 """A line saying who chaired: "Mrs B. Seaton CC - in the Chair"."""
 
 APOLOGIES_PROSE = re.compile(
-    r"\bapologies(?:[ \t\n]+for[ \t\n]+(?:absence|lateness))?[ \t\n]+(?:were|was|had[ \t\n]+been|have[ \t\n]+been)?[ \t\n]*"
-    r"(?:received|given|submitted|noted|tendered|reported)[ \t\n]+(?:from|by|on[ \t\n]+behalf[ \t\n]+of)[ \t\n]+(?P<names>[^.\n]{3,400})"
-    r"|\bapologies(?:[ \t\n]+for[ \t\n]+absence)?[ \t\n]+from[ \t\n]+(?P<names2>[^.\n]{3,300}?)[ \t\n]+(?:are|be|were|was|is|have[ \t]+been)[ \t\n]+"
-    r"(?:accepted|received|noted)"
-    r"|\b(?P<sent>{titled})[ \t]+(?:sent|gave|tendered|submitted)[ \t]+(?:his|her|their)?[ \t]*apologies".replace(
-        "{titled}", r"[^.\n]{3,80}?"
-    ),
+    r"\bapologies(?:[ \t\n]+for[ \t\n]+(?:absence|lateness))?[ \t\n]+(?:were|was|had[ \t\n]+been|have[ \t\n]+been)?"
+    r"[ \t\n]*(?:received|given|submitted|noted|tendered|reported)[ \t\n]+(?:from|by|on[ \t\n]+behalf[ \t\n]+of)[ \t\n]+"
+    r"(?P<names>[^.\n]{3,400})"
+    r"|\bapologies(?:[ \t\n]+for[ \t\n]+absence)?[ \t\n]+from[ \t\n]+(?P<names2>[^.\n]{3,300}?)[ \t\n]+"
+    r"(?:are|be|were|was|is|have[ \t]+been)[ \t\n]+(?:accepted|received|noted)",
     re.I,
 )
 """Apologies in prose: "Apologies for absence were received from Councillor Crewe and Councillor Cutkelvin"."""
+
+APOLOGIES_SENT = re.compile(
+    r"\b(?:sent|gave|tendered|submitted|offered)[ \t]+(?:(?:his|her|their)[ \t]+)?apologies\b", re.I
+)
+"""Apologies told from the sender's side: "Councillor X sent apologies"."""
 
 ABSENT_PROSE = re.compile(r"(?P<names>[^.\n]{3,120}?)[ \t]+(?:was|were)[ \t]+absent\b", re.I)
 """Absence in prose: "Councillor X was absent"."""

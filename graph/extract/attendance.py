@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from graph import patterns as P
 from graph.extract.mentions import find_organisations, post_at
 from graph.extract.names import find_titled_people, person_at
+from graph.extract.sentences import sentences
 from graph.models import (
     AttendanceFact,
     AttendanceStatus,
@@ -236,8 +237,15 @@ def _attendance_items(minutes: Minutes, reading: RosterReading) -> None:
 
 def _apologies(text: str, reading: RosterReading) -> None:
     for match in P.APOLOGIES_PROSE.finditer(text):
-        group = next(g for g in ("names", "names2", "sent") if match.group(g))
+        group = "names" if match.group("names") else "names2"
         _read_cell(text, match.start(group), match.end(group), AttendanceStatus.APOLOGIES, (), reading)
+    for sentence in sentences(text):
+        sent = P.APOLOGIES_SENT.search(text, sentence.start, sentence.end)
+        people = list(find_titled_people(text, sentence.start, sent.start())) if sent else []
+        if sent and people:
+            reading.attendance.append(
+                AttendanceFact(person=people[-1], status=AttendanceStatus.APOLOGIES, evidence=sentence)
+            )
 
 
 def _chair_lines(text: str, reading: RosterReading) -> None:
@@ -259,18 +267,13 @@ def _chair_lines(text: str, reading: RosterReading) -> None:
 
 def _left_meeting(text: str, reading: RosterReading) -> None:
     """Someone who left the meeting (or would leave early) was there."""
-    for sentence in re.finditer(r"[^.\n]*\b(?:left|departed|leave|exited)[ \t]+the[ \t]+meeting\b[^.\n]*", text, re.I):
-        people = list(find_titled_people(text, sentence.start(), sentence.end()))
+    for sentence in sentences(text):
+        if not P.LEFT_MEETING.search(text, sentence.start, sentence.end):
+            continue
+        people = list(find_titled_people(text, sentence.start, sentence.end))
         if len(people) == 1:
             reading.attendance.append(
-                AttendanceFact(
-                    person=people[0],
-                    status=AttendanceStatus.PRESENT,
-                    evidence=Span(
-                        start=sentence.start() + len(sentence.group()) - len(sentence.group().lstrip()),
-                        end=sentence.end(),
-                    ),
-                )
+                AttendanceFact(person=people[0], status=AttendanceStatus.PRESENT, evidence=sentence)
             )
 
 
