@@ -14,12 +14,13 @@ _WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # ---------------------------------------------------------------- segmentation
 
 ITEM_NUMBER_ALONE = re.compile(
-    r"^[ \t]*(?:#+[ \t]*)?(?:item[ \t]+)?(?P<num>\d{1,4}[a-z]?(?:[./]\d{1,3})?)[.):]?[ \t]*$", re.I
+    r"^[ \t]*(?:#+[ \t]*)?(?:(?:item|Item|ITEM)[ \t]+)?(?P<num>(?:[A-Z]{1,4}[ ./]?)?\d{1,4}[a-z]?(?:[./]\d{1,3})?)[.):]?[ \t]*$"
 )
 """A line holding only an item number ("109." or "Item 5"), its title on a following line."""
 
 ITEM_HEADING = re.compile(
-    r"^[ \t]*(?:#+[ \t]*)?(?:(?:item|minute)[ \t]+)?(?P<num>\d{1,4}[a-z]?(?:[./]\d{1,3})?)(?:[.):]|[ \t]+[-:][ \t]*)?"
+    r"^[ \t]*(?:#+[ \t]*)?(?:(?:item|minute|Item|Minute|ITEM|MINUTE)[ \t]+)?"
+    r"(?P<num>(?:[A-Z]{1,4}[./]?)?\d{1,4}[a-z]?(?:[./]\d{1,3})?)(?:[.):]|[ \t]+[-:][ \t]*)?"
     r"[ \t]+(?P<title>(?:[A-Z(\"']|\d[\w/.-]*[ \t]+(?:-[ \t]+)?[A-Z])[^\n]{1,200})$"
 )
 """A line starting with an item number and a title ("149. WELCOME AND APOLOGIES", "1. Appointment of Chairman.")."""
@@ -74,7 +75,8 @@ MOTION_FORMALITIES = re.compile(
 """Lines around a resolution that are not its text: its number, mover, seconder and result."""
 
 RESOLUTION_MARKER = re.compile(
-    r"(?P<marker>\b(?:RESOLVED|AGREED|DECIDED|DECISION|RECOMMENDED|RESOLUTION)\b"
+    r"(?P<marker>\b(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|RESOLUTION)\b"
+    r"|(?<!KEY )(?<!Key )\bDECISIONS?\b(?=[ \t]*(?::|$))"
     r"|^[ \t]*Decisions?(?=[ \t]*:?[ \t]*$)"
     r"|\b[Tt]he[ \t]+(?:Committee|Council|Cabinet|Board|Panel|Sub-Committee|Commission|Members|Meeting)[ \t]+"
     r"(?:unanimously[ \t]+)?(?:agreed|resolved|decided)(?=[ \t]*(?::-|:|-|\bthat\b|\bto\b))"

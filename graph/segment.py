@@ -43,7 +43,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _number_value(number: str) -> float:
     """Order item numbers: "25" < "25a" < "26"; "24/25" and "7.1" count by their first part."""
-    match = re.match(r"(\d+)([a-z]?)(?:[./](\d+))?", number, re.I)
+    match = re.search(r"(\d+)([a-z]?)(?:[./](\d+))?", number, re.I)
     if not match:
         return -1.0
     value = float(match.group(1))

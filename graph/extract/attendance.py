@@ -193,8 +193,11 @@ def _read_cell(
 
 
 def _parenthesised(tail: str) -> str:
-    found = P.CAPACITY_IN_PARENS.search(tail)
-    return found.group(0) if found else ""
+    """A capacity right after a name, and only a short one: "(Vice-Chair)", not "(Chair of the Forum)"."""
+    found = P.CAPACITY_IN_PARENS.match(tail.lstrip(" \t,"))
+    if not found or len(found.group(0).split()) > 4 or re.search(r"(?i)\b(?:of|for)\b", found.group(0)):
+        return ""
+    return found.group(0)
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:
