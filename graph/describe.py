@@ -78,7 +78,9 @@ def _person(iri: URIRef, forms: list[str]) -> list[Triple]:
     family = _best(p.family for p in parsed)
     givens = sorted({p.given for p in parsed if p.given}, key=lambda g: (-len(g), g))
     initials = max((p.initials for p in parsed), key=lambda i: (len(i), i))
-    titles = sorted({t for p in parsed for t in p.titles})
+    titles = sorted(
+        {t for p in parsed for t in p.titles} | ({"Councillor"} if any(p.councillor for p in parsed) else set())
+    )
     name = _display_name(family, givens[0] if givens else None, initials, titles, parsed)
     triples: list[Triple] = [
         (iri, RDFS.label, Literal(name)),

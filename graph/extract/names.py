@@ -262,9 +262,12 @@ def canonical_title(raw: str) -> str:
     return _TITLE_FORMS.get(key, raw.strip().rstrip("."))
 
 
+_HONORIFIC_WORD = re.compile(rf"\b{P.HONORIFIC}(?![A-Za-z])")
+
+
 def _split_titles(raw: str) -> tuple[str, ...]:
-    found = re.findall(P.HONORIFIC, raw)
-    return tuple(canonical_title(t) for t in found)
+    """ "Mrs." is Mrs, not Mr: each honorific must end where a word ends."""
+    return tuple(canonical_title(t) for t in _HONORIFIC_WORD.findall(raw))
 
 
 _CALENDAR_WORDS = frozenset(
