@@ -107,10 +107,11 @@ DATE = re.compile(
     rf"(?P<month>{_MONTHS})\.?,?[ \t]+(?P<year>(?:19|20)\d{{2}})\b"
     rf"|\b(?:(?P<weekday2>{_WEEKDAYS}),?[ \t]+)?(?P<month2>{_MONTHS})\.?[ \t]+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+"
     rf"(?P<year2>(?:19|20)\d{{2}})\b"
-    r"|\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b",
+    r"|\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b"
+    r"|(?<![\d/.])(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<n3>(?:19|20)\d{2})(?![\d/.])",
     re.I,
 )
-"""A written date: "Tuesday, 14 January 2025", "4th June 2018", "January 14, 2025", "2025-01-14"."""
+"""A written date: "Tuesday, 14 January 2025", "4th June 2018", "January 14, 2025", "2025-01-14", "14/01/2025"."""
 
 TIME = re.compile(
     r"\b(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?[ \t]*(?P<ampm>[ap]\.?[ \t]?m\.?)(?![a-z])"

@@ -30,6 +30,10 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
     try:
         if match.group("iso"):
             return dt.date.fromisoformat(match.group("iso"))
+        if match.group("n3"):
+            first, second, year = int(match.group("n1")), int(match.group("n2")), int(match.group("n3"))
+            day, month = (first, second) if second <= 12 else (second, first)
+            return dt.date(year, month, day)
         day = match.group("day") or match.group("day2")
         month = (match.group("month") or match.group("month2"))[:3].lower()
         year = match.group("year") or match.group("year2")
