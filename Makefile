@@ -16,7 +16,7 @@ run: $(STAMP)
 	rm -rf $(STORE)
 	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph ingest data/minutes
 	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph stats
-	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph query @graph/sparql/members_of_body.rq
+	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph query @graph/sparql/declared_interests.rq
 
 test: $(STAMP)
 	$(BIN)/ruff check graph api tests

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph import __version__
-from graph.describe import describe
+from graph.describe import describe, readable
 from graph.identity import IriMinter
 from graph.models import (
     AttendanceFact,
@@ -137,7 +137,7 @@ def _moment(day: dt.date, clock: dt.time | None) -> Literal:
 
 def _meeting(w: _Writer) -> None:
     facts = w.resolved.extraction.meeting
-    body_name = facts.body.name if facts.body else "Meeting"
+    body_name = readable(facts.body.name) if facts.body else f"{facts.council or 'Council'} meeting"
     label = (
         f"{body_name}, {facts.date.isoformat()}"
         if facts.date

@@ -17,7 +17,7 @@ from graph.identity import name_key
 from graph.models import EntityKind, PersonRef
 from graph.vocab import FOAF, RDFS, SKOS
 
-__all__ = ["DERIVED_PREDICATES", "describe", "title_case"]
+__all__ = ["DERIVED_PREDICATES", "describe", "readable", "title_case"]
 
 DERIVED_PREDICATES = (RDFS.label, SKOS.altLabel, FOAF.name, FOAF.familyName, FOAF.givenName, FOAF.title)
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "a", "an", "with"})
@@ -41,7 +41,8 @@ def title_case(name: str) -> str:
     return " ".join(out)
 
 
-def _readable(form: str) -> str:
+def readable(form: str) -> str:
+    """A name as a label: shouted (all-capitals) names in title case, others as written."""
     letters = [c for c in form if c.isalpha()]
     shouting = letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 6
     return title_case(form) if shouting else form
@@ -50,8 +51,8 @@ def _readable(form: str) -> str:
 def _best(forms: Iterable[str]) -> str:
     """Most used readable spelling; then one written in mixed case; then "of" over "for"; then shortest."""
     spellings = sorted(forms)
-    counts = Counter(_readable(f) for f in spellings)
-    originals = {_readable(f): f for f in spellings}
+    counts = Counter(readable(f) for f in spellings)
+    originals = {readable(f): f for f in spellings}
 
     def rank(form: str) -> tuple[int, int, int, int, str]:
         mixed = 0 if originals[form] == form else 1
@@ -66,7 +67,7 @@ def _labelled(iri: URIRef, forms: list[str], canonical_key: str | None) -> list[
     own = [f for f in forms if canonical_key is None or name_key(f) == canonical_key] or forms
     label = _best(own)
     triples: list[Triple] = [(iri, RDFS.label, Literal(label))]
-    others = sorted({_readable(f) for f in forms if name_key(f) != name_key(label)})
+    others = sorted({readable(f) for f in forms if name_key(f) != name_key(label)})
     triples.extend((iri, SKOS.altLabel, Literal(o)) for o in others)
     return triples
 
