@@ -31,13 +31,12 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
         if match.group("iso"):
             return dt.date.fromisoformat(match.group("iso"))
         if match.group("n3"):
-            first, second, year = int(match.group("n1")), int(match.group("n2")), int(match.group("n3"))
+            first, second = int(match.group("n1")), int(match.group("n2"))
             day, month = (first, second) if second <= 12 else (second, first)
-            return dt.date(year, month, day)
-        day = match.group("day") or match.group("day2")
-        month = (match.group("month") or match.group("month2"))[:3].lower()
-        year = match.group("year") or match.group("year2")
-        return dt.date(int(year), _MONTH_NUMBERS[month], int(day))
+            return dt.date(int(match.group("n3")), month, day)
+        month_name = (match.group("month") or match.group("month2"))[:3].lower()
+        day_text = match.group("day") or match.group("day2")
+        return dt.date(int(match.group("year") or match.group("year2")), _MONTH_NUMBERS[month_name], int(day_text))
     except (ValueError, KeyError):
         return None
 
