@@ -25,6 +25,7 @@ from graph.store import DumpFormat, QueryResult
 from graph.store.oxigraph import OxigraphStore
 from graph.validate import load_shapes
 from graph.validate import validate as validate_graph
+from graph.vocab import PREFIXES
 
 __all__ = ["app"]
 
@@ -206,6 +207,14 @@ def validate(store: StoreOption = None) -> None:
         raise typer.Exit(1)
 
 
+def _compact(iri: str) -> str:
+    """An IRI in its prefixed form where a known prefix fits ("cg:Meeting")."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
 @app.command()
 def stats(store: StoreOption = None) -> None:
     """Counts of documents, quads, entities and nodes of each class."""
@@ -215,7 +224,7 @@ def stats(store: StoreOption = None) -> None:
     table.add_row("quads", str(figures.quads))
     table.add_row("shared entities", str(figures.entities))
     for name, count in figures.classes.items():
-        table.add_row(name, str(count))
+        table.add_row(_compact(name), str(count))
     _out.print(table)
 
 
