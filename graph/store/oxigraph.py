@@ -214,8 +214,8 @@ class OxigraphStore:
         solutions = self._store.query(load_query("class_counts"), use_default_graph_as_union=True)
         assert isinstance(solutions, ox.QuerySolutions)
         classes = {row["class"].value: int(row["count"].value) for row in solutions}
-        entities = sum(
-            1 for _ in self._store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), None, self._entities)
+        entities = len(
+            {q.subject for q in self._store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), None, self._entities)}
         )
         return StoreStats(
             documents=len(list(self._store.named_graphs()))
