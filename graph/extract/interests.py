@@ -25,6 +25,9 @@ _ROLE_BEFORE_ORG = re.compile(
     r"treasurer|secretary|owner|shareholder|partner|board|parent)\b[^,;]*$",
     re.I,
 )
+_INTEREST_WORDS = re.compile(
+    r"\b(?:interests?|conflicts?|connections?|member|governor|trustee|director|employed|owner|chair(?:man)?)\b", re.I
+)
 _PRONOUN_START = re.compile(r"^(?:He|She|They|The[ \t]+(?:Councillor|Member))\b")
 
 
@@ -80,7 +83,7 @@ def _declaration_at(text: str, spans: list[Span], index: int, minutes: Minutes, 
     verb = P.DECLARATION.search(chunk)
     if P.NO_DECLARATIONS.search(chunk):
         return []
-    if verb is not None:
+    if verb is not None and (listed or _INTEREST_WORDS.search(chunk)):
         declarant = _declarant(text, sentence, sentence.start + verb.start())
         subject = Span(start=sentence.start + verb.end(), end=sentence.end)
     elif listed and re.search(r"(?i)\binterest\b", chunk):
