@@ -48,7 +48,8 @@ SEPARATOR_LINE = re.compile(r"^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_{5,}|={5,})[ \
 """A line of asterisks or rules that closes the attendance lists."""
 
 ROSTER_HEADING = re.compile(
-    r"^[ \t]*(?P<heading>(?:(?:councillors?|members?|officers?|others?)[ \t]+)?(?:P[ \t]*R[ \t]*E[ \t]*S[ \t]*E[ \t]*N[ \t]*T)"
+    r"^[ \t]*(?P<heading>(?:(?:councillors?|members?|officers?|others?)[ \t]+(?:of[ \t]+the[ \t]+[a-z-]+[ \t]+)?)?"
+    r"(?:P[ \t]*R[ \t]*E[ \t]*S[ \t]*E[ \t]*N[ \t]*T)"
     r"(?:[ \t]+(?:at[ \t]+the[ \t]+meeting|in[ \t]+person|remotely|virtually))?"
     r"|also[ \t]+present|(?:also[ \t]+)?in[ \t]+attendance|officers?(?:[ \t]+in[ \t]+attendance)?"
     r"|apologies(?:[ \t]+for[ \t]+absence)?(?:[ \t]+received)?|absent|(?:members[ \t]+)?not[ \t]+present"
@@ -233,6 +234,11 @@ CAPACITY_IN_PARENS = re.compile(r"\((?P<cap>[^()\n]{2,60})\)|[ \t]+-?[ \t]*(?P<c
 
 IN_THE_CHAIR = re.compile(r"(?:-|\(|,)?[ \t]*in[ \t]+the[ \t]+chair\b|\bpresiding\b", re.I)
 """A line saying who chaired: "Mrs B. Seaton CC - in the Chair"."""
+
+STANDING_IN_FOR = re.compile(
+    r"\(?[ \t]*(?:substituting[ \t]+for|in[ \t]+place[ \t]+of|replacing|sub(?:stitute)?[ \t]+for|for)[ \t]+$", re.I
+)
+"""What comes before the member a substitute stands in for: "Councillor X (substituting for Councillor Y)"."""
 
 APOLOGIES_PROSE = re.compile(
     r"\bapologies(?:[ \t\n]+for[ \t\n]+(?:absence|lateness))?[ \t\n]+(?:were|was|had[ \t\n]+been|have[ \t\n]+been)?"

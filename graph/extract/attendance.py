@@ -68,11 +68,16 @@ def _capacity(text: str) -> tuple[Capacity, ...]:
         return (Capacity.VICE_CHAIR,)
     if re.search(r"\bchair(?:man|woman|person)?\b|\bin the chair\b|\bpresiding\b", lowered):
         return (Capacity.CHAIR,)
-    if "substitut" in lowered:
+    if "substitut" in lowered or re.match(r"\(?\s*(?:for|in place of|replacing)\b", lowered):
         return (Capacity.SUBSTITUTE,)
     if re.search(r"co-?opted", lowered):
         return (Capacity.CO_OPTED,)
     return ()
+
+
+def _stood_in_for(text: str, start: int, person: PersonRef) -> bool:
+    """The member a substitute replaced is named in the list but was not there."""
+    return bool(P.STANDING_IN_FOR.search(text[max(start, person.span.start - 30) : person.span.start]))
 
 
 def _people_in_cell(text: str, start: int, end: int) -> list[tuple[PersonRef, int]]:
@@ -81,7 +86,7 @@ def _people_in_cell(text: str, start: int, end: int) -> list[tuple[PersonRef, in
     plural = _PLURAL_TITLE.match(cell)
     if plural:
         return _plural_list(text, start + plural.end(), end)
-    titled = list(find_titled_people(text, start, end))
+    titled = [p for p in find_titled_people(text, start, end) if not _stood_in_for(text, start, p)]
     found: list[tuple[PersonRef, int]] = []
     if titled:
         for index, person in enumerate(titled):
@@ -195,7 +200,11 @@ def _read_cell(
 def _parenthesised(tail: str) -> str:
     """A capacity right after a name, and only a short one: "(Vice-Chair)", not "(Chair of the Forum)"."""
     found = P.CAPACITY_IN_PARENS.match(tail.lstrip(" \t,"))
-    if not found or len(found.group(0).split()) > 4 or re.search(r"(?i)\b(?:of|for)\b", found.group(0)):
+    if not found:
+        return ""
+    if re.search(r"(?i)substitut|^\(\s*(?:for|in place of|replacing)\b", found.group(0)):
+        return "(substitute)"
+    if len(found.group(0).split()) > 4 or re.search(r"(?i)\b(?:of|for)\b", found.group(0)):
         return ""
     return found.group(0)
 
