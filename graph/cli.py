@@ -229,6 +229,25 @@ def stats(store: StoreOption = None) -> None:
 
 
 @app.command()
+def serve(
+    store: StoreOption = None,
+    host: Annotated[str | None, typer.Option(help="Address to listen on [env: COUNCILGRAPH_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on [env: COUNCILGRAPH_PORT].")] = None,
+) -> None:
+    """Serve the SPARQL endpoint over the store (read-only; stop ingesting while it runs)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    overrides = {k: v for k, v in {"store": store, "host": host, "port": port}.items() if v is not None}
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    if not settings.store.exists():
+        _fail(f"no store at {settings.store}: run `councilgraph ingest` first")
+    _err.print(f"councilgraph serving {settings.store} at http://{settings.host}:{settings.port}/sparql")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+@app.command()
 def version() -> None:
     """Print councilgraph's version."""
     _out.print(__version__)

@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     store: Path = Field(default=Path(".store"), description="Folder of the on-disk Oxigraph store.")
     ontology_dir: Path = Field(default=PROJECT_ROOT / "ontology", description="Folder of ontology Turtle.")
     shapes_dir: Path = Field(default=PROJECT_ROOT / "shapes", description="Folder of SHACL shapes Turtle.")
+    host: str = Field(default="127.0.0.1", description="Address `councilgraph serve` listens on.")
+    port: int = Field(default=8000, ge=0, le=65535, description="Port `councilgraph serve` listens on.")
+    query_timeout_ms: int = Field(default=10_000, gt=0, description="Time limit of one SPARQL query, in milliseconds.")
+    max_rows: int = Field(default=10_000, gt=0, description="Most rows (or triples) one SPARQL answer carries.")
+    query_workers: int = Field(default=2, gt=0, description="Worker processes answering SPARQL queries.")
 
     @field_validator("base_iri")
     @classmethod

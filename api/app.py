@@ -1,0 +1,97 @@
+"""The web service: the SPARQL 1.1 Protocol endpoint over the store, built by one factory from settings."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from api.sparql import QueryFailed, QueryOutcome, QueryRefused, QueryRequest, QueryTimedOut, SparqlService
+from graph import __version__
+from graph.settings import Settings
+
+__all__ = ["create_app"]
+
+_FORM = "application/x-www-form-urlencoded"
+_QUERY_BODY = "application/sparql-query"
+_UPDATE_BODY = "application/sparql-update"
+
+
+def _response(outcome: QueryOutcome, max_rows: int) -> Response:
+    headers = {"X-Councilgraph-Rows": str(outcome.rows)}
+    if outcome.truncated:
+        headers["X-Councilgraph-Truncated"] = f"the answer was cut at the row cap of {max_rows}"
+    return Response(content=outcome.body, media_type=outcome.media_type, headers=headers)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build the service for one store; query workers start and stop with the application."""
+    service = SparqlService(settings.store, settings.query_workers, settings.query_timeout_ms, settings.max_rows)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        service.start()
+        yield
+        service.close()
+
+    app = FastAPI(
+        title="councilgraph",
+        version=__version__,
+        lifespan=lifespan,
+        description="Local-government minutes as a knowledge graph: SPARQL and relationship queries.",
+    )
+
+    async def answer(
+        request: Request, query: str | None, default_graphs: list[str], named_graphs: list[str]
+    ) -> Response:
+        if not query:
+            return PlainTextResponse("no query: pass a SPARQL query in the `query` parameter", status_code=400)
+        accept = request.headers.get("accept", "*/*")
+        try:
+            outcome = await run_in_threadpool(
+                service.run, QueryRequest(query, accept, tuple(default_graphs), tuple(named_graphs))
+            )
+        except QueryRefused as error:
+            return PlainTextResponse(str(error), status_code=403)
+        except QueryTimedOut as error:
+            return PlainTextResponse(str(error), status_code=503)
+        except QueryFailed as error:
+            return PlainTextResponse(f"the query could not be answered: {error}", status_code=400)
+        return _response(outcome, settings.max_rows)
+
+    @app.get("/sparql", summary="SPARQL 1.1 query by GET", response_class=Response)
+    async def sparql_get(
+        request: Request,
+        query: str | None = None,
+        default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
+        named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
+    ) -> Response:
+        return await answer(request, query, default_graph_uri, named_graph_uri)
+
+    @app.post("/sparql", summary="SPARQL 1.1 query by POST (form or application/sparql-query)", response_class=Response)
+    async def sparql_post(request: Request) -> Response:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        default_graphs = request.query_params.getlist("default-graph-uri")
+        named_graphs = request.query_params.getlist("named-graph-uri")
+        if content_type == _UPDATE_BODY:
+            return PlainTextResponse("SPARQL Update is refused: this endpoint is read-only", status_code=403)
+        if content_type == _QUERY_BODY:
+            query = (await request.body()).decode("utf-8")
+        elif content_type == _FORM:
+            form = await request.form()
+            if "update" in form:
+                return PlainTextResponse("SPARQL Update is refused: this endpoint is read-only", status_code=403)
+            query = str(form.get("query") or "")
+            default_graphs += [str(v) for v in form.getlist("default-graph-uri")]
+            named_graphs += [str(v) for v in form.getlist("named-graph-uri")]
+        else:
+            return PlainTextResponse(
+                f"unsupported content type {content_type!r}: use {_FORM} or {_QUERY_BODY}", status_code=415
+            )
+        return await answer(request, query, default_graphs, named_graphs)
+
+    return app
