@@ -54,7 +54,8 @@ ROSTER_HEADING = re.compile(
     r"|also[ \t]+present|(?:also[ \t]+)?in[ \t]+attendance|officers?(?:[ \t]+in[ \t]+attendance)?"
     r"|apologies(?:[ \t]+for[ \t]+absence)?(?:[ \t]+received)?|absent|(?:members[ \t]+)?not[ \t]+present"
     r"|co-?opted[ \t]+members?(?:[ \t]*\([^)\n]*\))?|standing[ \t]+invitees?(?:[ \t]*\([^)\n]*\))?"
-    r"|substitutes?|(?:members[ \t]+of[ \t]+the[ \t]+)?public(?:[ \t]+present)?|roll[ \t]+call)"
+    r"|substitutes?|(?:members[ \t]+of[ \t]+the[ \t]+)?public(?:[ \t]+present)?|roll[ \t]+call|regrets"
+    r"|staff(?:[ \t]+(?:present|in[ \t]+attendance))?)"
     r"[ \t]*(?:[:.\-][ \t]*)?(?P<rest>[^\n]*)$",
     re.I,
 )
@@ -255,8 +256,8 @@ APOLOGIES_SENT = re.compile(
 )
 """Apologies told from the sender's side: "Councillor X sent apologies"."""
 
-ABSENT_PROSE = re.compile(r"(?P<names>[^.\n]{3,120}?)[ \t]+(?:was|were)[ \t]+absent\b", re.I)
-"""Absence in prose: "Councillor X was absent"."""
+PRESENCE_PROSE = re.compile(r"[ \t\n]+(?:was|were)[ \t\n]+(?P<status>present|absent)\b", re.I)
+"""Presence or absence told in a sentence: "Councillors A, B and C were present", "Cllr X was absent"."""
 
 LEFT_MEETING = re.compile(r"\b(?:left|departed|leave|exited)[ \t]+the[ \t]+meeting\b|\bleft[ \t]+at\b", re.I)
 """Someone left the meeting: they were there, so their attendance stands."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from graph import patterns as P
 from graph.models import AgendaItem, Clause, Minutes, ResolutionBlock, RosterBlock, RosterLine, SourceDocument, Span
 
-__all__ = ["segment"]
+__all__ = ["segment", "wraps_into"]
 
 _TERMINAL = (".", ";", ":", "!", "?")
 
@@ -392,7 +392,7 @@ def _split_sub_items(doc: SourceDocument, heading: _Heading, body: Span, lines: 
     return items
 
 
-def _rosters(lines: list[_Line], headings: set[int]) -> list[RosterBlock]:
+def _rosters(doc_text: str, lines: list[_Line], headings: set[int]) -> list[RosterBlock]:
     """Attendance lists: a heading, then name lines until the next heading, a rule or a line of prose."""
     blocks: list[RosterBlock] = []
     current: tuple[str, Span, list[RosterLine]] | None = None
@@ -419,7 +419,7 @@ def _rosters(lines: list[_Line], headings: set[int]) -> list[RosterBlock]:
             blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
             current = None
             continue
-        if not line.blank and not _names_line(line.text):
+        if not line.blank and not _names_line(line.text, current[2][-1].span.text(doc_text) if current[2] else ""):
             blocks.append(RosterBlock(heading=current[0], heading_span=current[1], lines=current[2]))
             current = None
         elif not line.blank:
@@ -429,12 +429,31 @@ def _rosters(lines: list[_Line], headings: set[int]) -> list[RosterBlock]:
     return [block for block in blocks if block.lines]
 
 
-def _names_line(text: str) -> bool:
-    """A line that continues an attendance list: names, titled or plain, or a post then a name; not a heading."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and not P.PERSON_TITLED.search(text):
+_NAME_FRAGMENT = re.compile(r"[a-z]|[A-Z][\w'-]*[ \t]*[(,]")
+_NEW_ENTRY = re.compile(rf"(?:{P.HONORIFIC})\b|[A-Z][\w'-]+[ \t]+[A-Z][\w'-]+[ \t]*[-,(]")
+
+
+def wraps_into(previous: str, line: str) -> bool:
+    """Whether `line` continues `previous` in a list a PDF export wrapped: "(Chair), Catherine" then
+    "Leverett-Jones (Vice-Chair), ..."; a line that opens a new entry ("Councillor X", "Jane Doe - ...") does not."""
+    before, after = previous.rstrip(), line.strip()
+    if not before or "\t" in before or "\t" in after:
         return False
-    return bool(P.PERSON_TITLED.search(text) or P.PERSON_PLAIN.match(text.strip()) or P.POST.match(text.strip()))
+    if re.search(r"(?:[,;&(-]|\band)$", before) or _NAME_FRAGMENT.match(after):
+        return True
+    return len(before) >= 55 and not before.endswith((".", ")", ":")) and not _NEW_ENTRY.match(after)
+
+
+def _names_line(text: str, previous: str) -> bool:
+    """A line that continues an attendance list: the rest of a wrapped line, or one that starts with a name, a
+    title or a post; not a heading and not a sentence about people."""
+    stripped = text.strip().lstrip("-* ")
+    if wraps_into(previous, text):
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and not P.PERSON_TITLED.match(stripped):
+        return False
+    return bool(P.PERSON_TITLED.match(stripped) or P.PERSON_PLAIN.match(stripped) or P.POST.match(stripped))
 
 
 def _is_roster_heading(match: re.Match[str]) -> bool:
@@ -457,6 +476,7 @@ def segment(doc: SourceDocument) -> Minutes:
     header_end = first_item
     heading_lines = {doc.folded.rfind("\n", 0, item.title_span.start) + 1 for item in items}
     rosters = _rosters(
+        doc.folded,
         lines,
         heading_lines | {_heading_line_start(doc.folded, i.title_span.start, i.number) for i in items if i.number},
     )

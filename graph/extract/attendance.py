@@ -9,6 +9,7 @@ from graph import patterns as P
 from graph.extract.mentions import find_organisations, post_at
 from graph.extract.names import find_titled_people, person_at
 from graph.extract.sentences import sentences
+from graph.segment import wraps_into
 from graph.models import (
     AttendanceFact,
     AttendanceStatus,
@@ -47,7 +48,7 @@ class RosterReading:
 def status_for_heading(heading: str) -> tuple[AttendanceStatus, tuple[Capacity, ...]]:
     """The status and capacity a list heading gives everyone under it."""
     flat = re.sub(r"[^a-z]", "", heading.lower())
-    if flat.startswith("apolog"):
+    if flat.startswith(("apolog", "regrets")):
         return AttendanceStatus.APOLOGIES, ()
     if flat.startswith("absent") or "notpresent" in flat:
         return AttendanceStatus.ABSENT, ()
@@ -57,7 +58,7 @@ def status_for_heading(heading: str) -> tuple[AttendanceStatus, tuple[Capacity, 
         return AttendanceStatus.IN_ATTENDANCE, (Capacity.STANDING_INVITEE,)
     if flat.startswith("substitute"):
         return AttendanceStatus.PRESENT, (Capacity.SUBSTITUTE,)
-    if "attendance" in flat or flat.startswith(("also", "officer", "public", "other")):
+    if "attendance" in flat or flat.startswith(("also", "officer", "public", "other", "staff")):
         return AttendanceStatus.IN_ATTENDANCE, ()
     return AttendanceStatus.PRESENT, ()
 
@@ -225,14 +226,34 @@ def _read_descriptor(text: str, span: tuple[int, int], person: PersonRef, readin
         reading.affiliations.append((person, org))
 
 
+def _logical_lines(text: str, block: RosterBlock) -> tuple[str, list[tuple[int, int]]]:
+    """The block's lines with wrapped ones joined; the returned view of the text has those line breaks as spaces,
+    so offsets stay those of the document."""
+    joined: list[tuple[int, int]] = []
+    for line in block.lines:
+        previous = text[joined[-1][0] : joined[-1][1]] if joined else ""
+        adjacent = bool(joined) and line.span.start == joined[-1][1] + 1
+        if adjacent and wraps_into(previous.rsplit("\n", 1)[-1], line.span.text(text)):
+            joined[-1] = (joined[-1][0], line.span.end)
+        else:
+            joined.append((line.span.start, line.span.end))
+    view = list(text)
+    for start, end in joined:
+        for index in range(start, end):
+            if view[index] == "\n":
+                view[index] = " "
+    return "".join(view), joined
+
+
 def _roster(text: str, block: RosterBlock, reading: RosterReading) -> None:
     status, capacities = status_for_heading(block.heading)
-    for line in block.lines:
-        position = line.span.start
-        for cell in [*list(_CELL_SPLIT.finditer(text, line.span.start, line.span.end)), None]:
-            cell_end = cell.start() if cell else line.span.end
-            _read_cell(text, position, cell_end, status, capacities, reading)
-            position = cell.end() if cell else line.span.end
+    view, lines = _logical_lines(text, block)
+    for line_start, line_end in lines:
+        position = line_start
+        for cell in [*_CELL_SPLIT.finditer(view, line_start, line_end), None]:
+            cell_end = cell.start() if cell else line_end
+            _read_cell(view, position, cell_end, status, capacities, reading)
+            position = cell.end() if cell else line_end
 
 
 def _attendance_items(minutes: Minutes, reading: RosterReading) -> None:
@@ -258,6 +279,16 @@ def _apologies(text: str, reading: RosterReading) -> None:
             reading.attendance.append(
                 AttendanceFact(person=people[-1], status=AttendanceStatus.APOLOGIES, evidence=sentence)
             )
+
+
+def _presence(text: str, reading: RosterReading) -> None:
+    """ "Councillors A (Chairman), B and C were present." / "Cllr X was absent.": the sentence is the list."""
+    for sentence in sentences(text):
+        told = P.PRESENCE_PROSE.search(text, sentence.start, sentence.end)
+        if told is None or not P.PERSON_TITLED.match(text, sentence.start):
+            continue
+        status = AttendanceStatus.PRESENT if told.group("status").lower() == "present" else AttendanceStatus.ABSENT
+        _read_cell(text, sentence.start, told.start(), status, (), reading)
 
 
 def _chair_lines(text: str, reading: RosterReading) -> None:
@@ -297,6 +328,7 @@ def read_attendance(minutes: Minutes) -> RosterReading:
         _roster(text, block, reading)
     _attendance_items(minutes, reading)
     _apologies(text, reading)
+    _presence(text, reading)
     _chair_lines(text, reading)
     _left_meeting(text, reading)
     return reading
