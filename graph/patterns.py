@@ -14,13 +14,13 @@ _WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # ---------------------------------------------------------------- segmentation
 
 ITEM_NUMBER_ALONE = re.compile(
-    r"^[ \t]*(?:#+[ \t]*)?(?:(?:item|Item|ITEM)[ \t]+)?(?P<num>(?:[A-Z]{1,4}[ ./]?)?\d{1,4}[a-z]?(?:[./]\d{1,3})?)[.):]?[ \t]*$"
+    r"^[ \t]*(?:#+[ \t]*)?(?:(?:item|Item|ITEM)[ \t]+)?(?P<num>(?:[A-Z]{1,4}[ ./]?)?\d{1,4}[a-z]?(?:[./]\d{1,4}){0,2})[.):]?[ \t]*$"
 )
 """A line holding only an item number ("109." or "Item 5"), its title on a following line."""
 
 ITEM_HEADING = re.compile(
     r"^[ \t]*(?:#+[ \t]*)?(?:(?:item|minute|Item|Minute|ITEM|MINUTE)[ \t]+)?"
-    r"(?P<num>(?:[A-Z]{1,4}[./]?)?\d{1,4}[a-z]?(?:[./]\d{1,3})?)(?:[.):]|[ \t]+[-:][ \t]*)?"
+    r"(?P<num>(?:[A-Z]{1,4}[./]?)?\d{1,4}[a-z]?(?:[./]\d{1,4}){0,2})(?:[.):]|[ \t]+[-:][ \t]*)?"
     r"[ \t]+(?P<title>(?:[A-Z(\"']|\d[\w/.-]*[ \t]+(?:-[ \t]+)?[A-Z])[^\n]{1,200})$"
 )
 """A line starting with an item number and a title ("149. WELCOME AND APOLOGIES", "1. Appointment of Chairman.")."""
@@ -71,13 +71,26 @@ MOTION_CARRIED = re.compile(
 MOTION_FORMALITIES = re.compile(
     r"^[ \t]*(?:(?:resolution[ \t]+)?(?:no\.?[ \t]*)?[A-Z]{0,4}\d+[/.-]\d+[ \t]*$|(?:moved|seconded|mover|seconder|proposed)\b[^\n]*$"
     r"|\([^()\n]{2,80}/[^()\n]{2,80}\)[ \t]*$"
-    r"|(?:carried|lost|defeated|carried[ \t]+unanimously|motion[ \t]+carried)\b[^\n]*$)",
+    r"|(?:carried|lost|defeated|carried[ \t]+unanimously|motion[ \t]+carried|recorded[ \t]+vote|(?:for|against|abstentions?)[ \t]*:)\b[^\n]*$"
+    r"|(?:the[ \t]+)?motion[ \t]+(?:was[ \t]+)?(?:carried|lost|defeated|put)\b[^\n]*$)",
     re.I | re.M,
 )
 """Lines around a resolution that are not its text: its number, mover, seconder and result."""
 
+MOTION_FAILED = re.compile(
+    r"^[ \t]*(?:defeated|lost|not[ \t]+carried|motion[ \t]+(?:was[ \t]+)?(?:lost|defeated|not[ \t]+carried)|the[ \t]+motion[ \t]+"
+    r"(?:was[ \t]+)?(?:lost|defeated|not[ \t]+carried|fell))\b",
+    re.I | re.M,
+)
+"""A motion that failed: its words were not resolved, so it is no decision."""
+
+THAT_CLAUSE = re.compile(r"^[ \t]*THAT\b", re.M)
+"""A clause of a resolution written "THAT ..." on its own line; several in a row are several decisions."""
+
 RESOLUTION_MARKER = re.compile(
     r"(?P<marker>\b(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|RESOLUTION)\b"
+    r"|^[ \t]*Resolution(?:[ \t]+(?:No\.?|number|#))?[ \t]*[\w/.-]*\d[\w/.-]*[ \t]*$"
+    r"|\bIt[ \t]+was[ \t]+(?:unanimously[ \t]+)?resolved(?=[ \t]+(?:that|to)\b)"
     r"|(?<!KEY )(?<!Key )\bDECISIONS?\b(?=[ \t]*(?::|$))"
     r"|^[ \t]*Decisions?(?=[ \t]*:?[ \t]*$)"
     r"|\b[Tt]he[ \t]+(?:Committee|Council|Cabinet|Board|Panel|Sub-Committee|Commission|Members|Meeting)[ \t]+"
@@ -468,7 +481,8 @@ WITHDREW = re.compile(
 """The declarant withdrew or took no part ("left the room", "took no part in the discussion")."""
 
 ITEM_REFERENCE = re.compile(
-    r"\b(?:agenda[ \t\n]+)?(?:item|minute)[ \t\n]+(?:no\.?[ \t]*)?(?P<num>\d{1,4}(?:[./]\d{1,4})?[a-z]?)\b", re.I
+    r"\b(?:agenda[ \t\n]+)?(?:item|minute)[ \t\n]+(?:no\.?[ \t]*)?(?P<num>(?:[A-Z]{1,4}[./]?)?\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?)\b",
+    re.I,
 )
 """A reference to an agenda item by number ("in respect of agenda item 8", "Minute 58")."""
 

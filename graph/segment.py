@@ -41,17 +41,24 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _number_value(number: str) -> float:
-    """Order item numbers: "25" < "25a" < "26"; "24/25" and "7.1" count by their first part."""
-    match = re.search(r"(\d+)([a-z]?)(?:[./](\d+))?", number, re.I)
-    if not match:
-        return -1.0
-    value = float(match.group(1))
-    if match.group(2):
-        value += (ord(match.group(2).lower()) - 96) / 100
-    if match.group(3):
-        value += int(match.group(3)) / 1000
-    return value
+def _number_parts(number: str) -> tuple[int, ...]:
+    """An item number as the numbers in it: "24/031" is (24, 31), "ES/012/2024" is (12, 2024), "25a" is (25, 1)."""
+    parts: list[int] = []
+    for digits, letter in re.findall(r"(\d+)([a-z]?)", number, re.I):
+        parts.append(int(digits))
+        if letter:
+            parts.append(ord(letter.lower()) - 96)
+    return tuple(parts)
+
+
+def _step(before: str, after: str) -> int:
+    """How far `after` follows `before` in the part where they first differ; 0 or less when it does not follow.
+    "TC/24/045" to "TC/24/046" is 1, "1/04/24" to "2/04/24" is 1, "5.2" to "6" is 1."""
+    a, b = _number_parts(before), _number_parts(after)
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            return y - x
+    return 1 if len(b) > len(a) else 0
 
 
 def _title_weight(title: str) -> float:
@@ -103,10 +110,9 @@ def _best_chain(candidates: list[_Heading]) -> list[_Heading]:
     best: list[float] = []
     back: list[int | None] = []
     for j, cand in enumerate(candidates):
-        value = _number_value(cand.number)
         score, parent = cand.weight, None
         for i in range(j):
-            step = value - _number_value(candidates[i].number)
+            step = _step(candidates[i].number, cand.number)
             if 0 < step <= 6:
                 total = best[i] + cand.weight - (step - 1) * 0.5
                 if total > score:
@@ -146,7 +152,11 @@ def _paragraphs(text: str, base: int) -> list[Span]:
 
 def _labelled_units(chunk: str, base: int) -> list[Span]:
     """Split a paragraph where a line opens with a clause label, so "1. ...\n2. ..." gives two units."""
-    cuts = [0] + [m.start() + 1 for m in re.finditer(r"\n", chunk) if P.CLAUSE_LABEL.match(chunk[m.start() + 1 :])]
+    cuts = [0] + [
+        m.start() + 1
+        for m in re.finditer(r"\n", chunk)
+        if P.CLAUSE_LABEL.match(chunk[m.start() + 1 :]) or P.THAT_CLAUSE.match(chunk[m.start() + 1 :])
+    ]
     units: list[Span] = []
     for k, cut in enumerate(cuts):
         end = cuts[k + 1] - 1 if k + 1 < len(cuts) else len(chunk)
@@ -170,7 +180,11 @@ def _clauses_in(text: str, base: int) -> list[Clause]:
     if not units:
         return []
     first = text[units[0].start - base : units[0].end - base]
-    stem = first.rstrip().endswith((":", ":-")) and not P.REASONS_STEM.search(first)
+    that_clauses = _that_clauses(text, base, units)
+    if len(that_clauses) > 1:
+        return that_clauses
+    short_stem = len(first.split()) <= 4 and not first.rstrip().endswith(".")
+    stem = (first.rstrip().endswith((":", ":-")) or short_stem) and not P.REASONS_STEM.search(first)
     labelled_start = 0 if _is_labelled(first) else 1 if stem else None
     if (
         labelled_start is None
@@ -184,6 +198,16 @@ def _clauses_in(text: str, base: int) -> list[Clause]:
         if not _is_labelled(chunk):
             break
         clauses.extend(_split_inline(chunk, unit.start))
+    return clauses
+
+
+def _that_clauses(text: str, base: int, units: list[Span]) -> list[Clause]:
+    """ "THAT Council award the tender; and" / "THAT the Warden be authorised ...": one decision each."""
+    clauses: list[Clause] = []
+    for unit in units:
+        if not P.THAT_CLAUSE.match(text[unit.start - base : unit.end - base]):
+            break
+        clauses.append(Clause(label=None, span=unit))
     return clauses
 
 
@@ -257,9 +281,13 @@ def _resolutions(text: str, body: Span) -> list[ResolutionBlock]:
 def _resolution_blocks(text: str, body: Span) -> list[ResolutionBlock]:
     chunk = text[body.start : body.end]
     markers = [m for m in P.RESOLUTION_MARKER.finditer(chunk) if _marker_opens(chunk, m)]
+    if any(not m.group().strip().lower().startswith("decision") for m in markers):
+        markers = [m for m in markers if not m.group().strip().lower().startswith("decision")]
     blocks: list[ResolutionBlock] = []
     for k, marker in enumerate(markers):
         end = markers[k + 1].start() if k + 1 < len(markers) else len(chunk)
+        if P.MOTION_FAILED.search(chunk, marker.end(), end):
+            continue
         segment_start = body.start + marker.end()
         clauses = _clauses_in(text[segment_start : body.start + end], segment_start)
         if clauses:

@@ -9,7 +9,6 @@ from graph import patterns as P
 from graph.extract.mentions import find_organisations, post_at
 from graph.extract.names import find_titled_people, person_at
 from graph.extract.sentences import sentences
-from graph.segment import wraps_into
 from graph.models import (
     AttendanceFact,
     AttendanceStatus,
@@ -21,6 +20,7 @@ from graph.models import (
     RosterBlock,
     Span,
 )
+from graph.segment import wraps_into
 
 __all__ = ["RosterReading", "read_attendance", "status_for_heading"]
 
