@@ -55,7 +55,7 @@ ROSTER_HEADING = re.compile(
     r"|apologies(?:[ \t]+for[ \t]+absence)?(?:[ \t]+received)?|absent|(?:members[ \t]+)?not[ \t]+present"
     r"|co-?opted[ \t]+members?(?:[ \t]*\([^)\n]*\))?|standing[ \t]+invitees?(?:[ \t]*\([^)\n]*\))?"
     r"|substitutes?|(?:members[ \t]+of[ \t]+the[ \t]+)?public(?:[ \t]+present)?|roll[ \t]+call|regrets"
-    r"|staff(?:[ \t]+(?:present|in[ \t]+attendance))?)"
+    r"|staff(?:[ \t]+(?:present|in[ \t]+attendance))?|attendance|attendees?(?:[ \t]+name)?)"
     r"[ \t]*(?:[:.\-][ \t]*)?(?P<rest>[^\n]*)$",
     re.I,
 )
@@ -225,11 +225,16 @@ HONORIFIC = (
     r"Rabbi|Imam|Baroness|Baron|Hon)"
 )
 _SUFFIX = r"(?:CC|MP|MEP|MBE|OBE|CBE|JP|QC|KC)"
-_NAME_WORD = rf"(?:(?:Mc|Mac|O'|D'|De|Di|Le|La|Van|Von)?[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*|(?!{_SUFFIX}\b)[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_NAME_WORD = (
+    rf"(?:(?:Mc|Mac|O'|D'|De|Di|Le|La|Van|Von)?[{_UPPER}][{_LOWER}]+(?:['-][{_UPPER}]?[{_LOWER}]+)*"
+    rf"|(?!{_SUFFIX}\b)[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
+)
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|el|ter)"
 
 PERSON_TITLED = re.compile(
-    rf"\b(?P<titles>{HONORIFIC}\.?(?:[ \t]+(?:{HONORIFIC})\.?)*)[ \t\n]+"
+    rf"\b(?P<titles>{HONORIFIC}\.?(?:[ ]+(?:{HONORIFIC})\.?)*)[ \n]+"
     rf"(?P<name>(?:[A-Z]\.?[ \n]+(?=[A-Z]))*(?:[A-Z]\.(?: *[A-Z]\.)*[ \n]*)?(?:{_NAME_WORD} +(?:{_PARTICLE} +){{0,2}}){{0,2}}{_NAME_WORD})"
     rf"(?: +(?P<suffix>{_SUFFIX})\b)?"
 )
@@ -269,7 +274,9 @@ APOLOGIES_SENT = re.compile(
 )
 """Apologies told from the sender's side: "Councillor X sent apologies"."""
 
-PRESENCE_PROSE = re.compile(r"[ \t\n]+(?:was|were)[ \t\n]+(?P<status>present|absent)\b", re.I)
+PRESENCE_PROSE = re.compile(
+    r",?[ \t\n]+(?:was|were)[ \t\n]+(?:also[ \t\n]+)?(?P<status>present|absent|in[ \t\n]+attendance)\b", re.I
+)
 """Presence or absence told in a sentence: "Councillors A, B and C were present", "Cllr X was absent"."""
 
 LEFT_MEETING = re.compile(r"\b(?:left|departed|leave|exited)[ \t]+the[ \t]+meeting\b|\bleft[ \t]+at\b", re.I)

@@ -362,11 +362,38 @@ def _capital_headings(lines: list[_Line]) -> list[_Heading]:
     return found
 
 
+def _title_headings(lines: list[_Line]) -> list[_Heading]:
+    """Unnumbered Title Case headings ("Public Question Time", "Planning"): a short line between blank lines,
+    without a full stop, that is no attendance heading and no name."""
+    found: list[_Heading] = []
+    dated = next((i for i, line in enumerate(lines) if P.DATE.search(line.text)), -1)
+    for i, line in enumerate(lines):
+        stripped = line.text.strip()
+        words = stripped.split()
+        alone = (i == 0 or lines[i - 1].blank) and (i + 1 >= len(lines) or lines[i + 1].blank)
+        capitalised = sum(1 for w in words if w[:1].isupper()) >= max(1, (len(words) + 1) // 2)
+        if (
+            i > dated
+            and alone
+            and 0 < len(words) <= 8
+            and stripped[:1].isupper()
+            and capitalised
+            and not stripped.endswith((".", ",", ";"))
+            and not P.ROSTER_HEADING.match(stripped)
+            and not P.PERSON_TITLED.match(stripped)
+            and not P.RESOLUTION_MARKER.match(stripped)
+        ):
+            offset = line.start + line.text.find(stripped)
+            found.append(_Heading(i, "", _Line(offset, offset + len(stripped), stripped), 1.0))
+    return found
+
+
 def _numbered_items(doc: SourceDocument, lines: list[_Line]) -> list[AgendaItem]:
     chain = _best_chain(_heading_candidates(lines))
     if len(chain) < 2:
         capitals = _capital_headings(lines)
-        chain = capitals if len(capitals) >= 3 else chain
+        titled = _title_headings(lines)
+        chain = capitals if len(capitals) >= 3 else titled if len(titled) >= 3 else chain
     items: list[AgendaItem] = []
     for k, heading in enumerate(chain):
         end = lines[chain[k + 1].line].start if k + 1 < len(chain) else len(doc.folded)
@@ -485,12 +512,13 @@ def _names_line(text: str, previous: str) -> bool:
 
 
 def _is_roster_heading(match: re.Match[str]) -> bool:
-    """A heading stands alone or is followed by a colon or dash; "Apologies were received ..." is prose."""
+    """A heading stands alone or is followed by a colon, a dash or a table's tab; "Apologies were received ..."
+    is prose."""
     rest = match.group("rest")
     if not rest.strip():
         return True
     separator = match.string[match.end("heading") : match.start("rest")]
-    return bool(re.search(r"[:\-]", separator))
+    return bool(re.search(r"[:\-\t]", separator))
 
 
 def segment(doc: SourceDocument) -> Minutes:

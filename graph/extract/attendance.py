@@ -245,15 +245,64 @@ def _logical_lines(text: str, block: RosterBlock) -> tuple[str, list[tuple[int, 
     return "".join(view), joined
 
 
+_STATUS_WORDS = {
+    "present": AttendanceStatus.PRESENT,
+    "attended": AttendanceStatus.PRESENT,
+    "in attendance": AttendanceStatus.IN_ATTENDANCE,
+    "apologies": AttendanceStatus.APOLOGIES,
+    "apology": AttendanceStatus.APOLOGIES,
+    "regrets": AttendanceStatus.APOLOGIES,
+    "absent": AttendanceStatus.ABSENT,
+}
+_STATUS_CELL = re.compile(r"(?i)^(present|apologies|apology|absent|in attendance|attended|regrets)$")
+
+
+def _table_row(
+    text: str,
+    cells: list[tuple[int, int]],
+    status: AttendanceStatus,
+    capacities: tuple[Capacity, ...],
+    reading: RosterReading,
+) -> bool:
+    """A row of an attendance table: a person, then cells for role, post or status ("Cllr X | Chair | Present")."""
+    people = _people_in_cell(text, *cells[0])
+    if len(people) != 1 or any(find_titled_people(text, start, end) for start, end in cells[1:]):
+        return False
+    person, _ = people[0]
+    for start, end in cells[1:]:
+        cell = text[start:end].strip()
+        said = _STATUS_CELL.match(cell)
+        if said:
+            status = _STATUS_WORDS[said.group(1).lower()]
+        capacities = capacities + tuple(
+            c for c in _capacity(cell if len(cell.split()) <= 2 else _parenthesised(cell)) if c not in capacities
+        )
+        post = post_at(text, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+        if post is not None:
+            reading.holdings.append(
+                PostHoldingFact(post=post, holder=person, evidence=Span(start=cells[0][0], end=end))
+            )
+    reading.attendance.append(
+        AttendanceFact(
+            person=person, status=status, capacities=capacities, evidence=Span(start=cells[0][0], end=cells[-1][1])
+        )
+    )
+    return True
+
+
 def _roster(text: str, block: RosterBlock, reading: RosterReading) -> None:
     status, capacities = status_for_heading(block.heading)
     view, lines = _logical_lines(text, block)
     for line_start, line_end in lines:
+        cells: list[tuple[int, int]] = []
         position = line_start
         for cell in [*_CELL_SPLIT.finditer(view, line_start, line_end), None]:
-            cell_end = cell.start() if cell else line_end
-            _read_cell(view, position, cell_end, status, capacities, reading)
+            cells.append((position, cell.start() if cell else line_end))
             position = cell.end() if cell else line_end
+        if len(cells) > 1 and _table_row(view, cells, status, capacities, reading):
+            continue
+        for cell_start, cell_end in cells:
+            _read_cell(view, cell_start, cell_end, status, capacities, reading)
 
 
 def _attendance_items(minutes: Minutes, reading: RosterReading) -> None:
@@ -285,9 +334,16 @@ def _presence(text: str, reading: RosterReading) -> None:
     """ "Councillors A (Chairman), B and C were present." / "Cllr X was absent.": the sentence is the list."""
     for sentence in sentences(text):
         told = P.PRESENCE_PROSE.search(text, sentence.start, sentence.end)
-        if told is None or not P.PERSON_TITLED.match(text, sentence.start):
+        if told is None or not list(find_titled_people(text, sentence.start, told.start())):
             continue
-        status = AttendanceStatus.PRESENT if told.group("status").lower() == "present" else AttendanceStatus.ABSENT
+        said = told.group("status").lower()
+        status = (
+            AttendanceStatus.PRESENT
+            if said == "present"
+            else AttendanceStatus.ABSENT
+            if said == "absent"
+            else AttendanceStatus.IN_ATTENDANCE
+        )
         _read_cell(text, sentence.start, told.start(), status, (), reading)
 
 

@@ -358,7 +358,10 @@ def person_at(text: str, start: int, end: int, base: int = 0) -> PersonRef | Non
     plain = P.PERSON_PLAIN.match(stripped)
     if plain and P.ORGANISATION.fullmatch(plain.group("name")):
         return None
-    if plain and len(plain.group("name").split()) >= 2 and not _ORG_AHEAD.match(stripped, plain.end("name")):
+    plain_words = plain.group("name").split() if plain else []
+    if plain and len(_trim_name_words(plain_words)) < len(plain_words):
+        return None
+    if plain and len(plain_words) >= 2 and not _ORG_AHEAD.match(stripped, plain.end("name")):
         surface = plain.group(0)
         offset = base + start + lead
         return parse_name(
