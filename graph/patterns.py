@@ -177,6 +177,13 @@ BODY_MEETING_HEADER = re.compile(
 )
 """The body named before the word meeting: "Minutes of the Hamilton City Council Finance Committee meeting held ..."."""
 
+BODY_HELD_HEADER = re.compile(
+    r"(?:MINUTES?|[Mm]inutes?)[ \t]+(?:of|OF)[ \t]+(?:the[ \t]+|THE[ \t]+)?(?P<body>[A-Z][^\n]{3,120}?"
+    r"(?:Committee|Commission|Board|Panel|Cabinet|Sub-Committee|Forum|COMMITTEE|COMMISSION|BOARD|PANEL|CABINET))"
+    r"[ \t]+(?:held|on|at|HELD|ON|AT)\b"
+)
+"""The body named right after "Minutes of": "Minutes of the Planning Committee held on 3 March 2020"."""
+
 BODY_DATE_TITLE = re.compile(
     rf"^[ \t]*(?P<body>[A-Z][^\n]{{3,160}}?)[ \t]+-[ \t]+(?:{_WEEKDAYS}),?[ \t]+\d",
     re.I | re.M,
@@ -270,7 +277,9 @@ APOLOGIES_PROSE = re.compile(
 """Apologies in prose: "Apologies for absence were received from Councillor Crewe and Councillor Cutkelvin"."""
 
 APOLOGIES_SENT = re.compile(
-    r"\b(?:sent|gave|tendered|submitted|offered)[ \t]+(?:(?:his|her|their)[ \t]+)?apologies\b", re.I
+    r"\b(?:sent|gave|tendered|submitted|offered)[ \t]+(?:(?:his|her|their)[ \t]+)?apologies\b"
+    r"(?![ \t]+for[ \t]+(?:lateness|arriving))",
+    re.I,
 )
 """Apologies told from the sender's side: "Councillor X sent apologies"."""
 
@@ -479,7 +488,7 @@ INTEREST_KIND = re.compile(
 """The kind of interest named in a declaration."""
 
 WITHDREW = re.compile(
-    r"\b(?:left|leave|leaving|withdrew|withdraw|withdrawing|exited|absented)[ \t\n]+(?:the[ \t\n]+|from[ \t\n]+the[ \t\n]+)?"
+    r"(?<!required to )(?<!need to )(?<!did not )\b(?:left|leave|leaving|withdrew|withdraw|withdrawing|exited|absented)[ \t\n]+(?:the[ \t\n]+|from[ \t\n]+the[ \t\n]+)?"
     r"(?:room|meeting|chamber|discussion|debate|table)"
     r"|\btook[ \t\n]+no[ \t\n]+part|\bnot[ \t\n]+(?:take|taking)[ \t\n]+(?:any[ \t\n]+)?part|\bdid[ \t\n]+not[ \t\n]+(?:vote|participate|speak)"
     r"|\bnot[ \t\n]+(?:to[ \t\n]+)?(?:vote|participate)|\babstained|\brecused",
@@ -496,14 +505,16 @@ ITEM_REFERENCE = re.compile(
 MEMBERSHIP_LEAVES = re.compile(
     r"\b(?:was|is|had[ \t]+been)?[ \t]*no[ \t]+longer[ \t]+(?:be[ \t]+)?a[ \t]+member[ \t]+of"
     r"|\b(?:would[ \t]+be|was|is|had[ \t]+been)[ \t]+(?:leaving|stepping[ \t]+down[ \t]+from|standing[ \t]+down[ \t]+from)"
+    r"[ \t]+the[ \t]+(?:committee|commission|board|panel|council|cabinet|sub-committee)\b(?![ \t]+(?:chamber|meeting|room|offices))"
     r"|\b(?:had[ \t]+)?(?:left|resigned[ \t]+from|stood[ \t]+down[ \t]+from|stepped[ \t]+down[ \t]+from)[ \t]+the[ \t]+"
-    r"(?:committee|commission|board|panel|council|cabinet|sub-committee)",
+    r"(?:committee|commission|board|panel|council|cabinet|sub-committee)\b(?![ \t]+(?:chamber|meeting|room|offices|hall))",
     re.I,
 )
 """Someone leaves a body ("was no longer a member of the Commission", "would be leaving the commission")."""
 
 MEMBERSHIP_JOINS = re.compile(
     r"\b(?:would[ \t]+be|was|is|had[ \t]+been)[ \t]+(?:joining|appointed[ \t]+to|added[ \t]+to|co-opted[ \t]+(?:on)?to)"
+    r"[ \t]+the[ \t]+(?:committee|commission|board|panel|cabinet|sub-committee)\b"
     r"|\b(?:had[ \t]+)?joined[ \t]+the[ \t]+(?:committee|commission|board|panel|sub-committee)",
     re.I,
 )

@@ -508,6 +508,8 @@ def _names_line(text: str, previous: str) -> bool:
     letters = [c for c in stripped if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and not P.PERSON_TITLED.match(stripped):
         return False
+    if len(re.findall(r"(?<![(\w'-])[a-z]{2,}\b", stripped)) >= 3:
+        return False
     return bool(P.PERSON_TITLED.match(stripped) or P.PERSON_PLAIN.match(stripped) or P.POST.match(stripped))
 
 
@@ -526,7 +528,7 @@ def segment(doc: SourceDocument) -> Minutes:
     lines = _lines(doc.folded)
     table_breaks = sum(1 for line in lines if P.TABLE_ROW_BREAK.match(line.text))
     items = _table_items(doc, lines) if table_breaks >= 3 else _numbered_items(doc, lines)
-    first_item = items[0].title_span.start if items else len(doc.folded)
+    first_item = items[0].title_span.start if items else _opening_paragraphs(doc.folded)
     if items and items[0].number is not None:
         first_item = _heading_line_start(doc.folded, items[0].title_span.start, items[0].number)
     header_end = first_item
@@ -539,6 +541,13 @@ def segment(doc: SourceDocument) -> Minutes:
     if rosters:
         header_end = min(header_end, rosters[0].heading_span.start)
     return Minutes(document=doc, header=Span(start=0, end=header_end), rosters=rosters, items=items)
+
+
+def _opening_paragraphs(text: str) -> int:
+    """With no items found, the header is the opening: text up to the third blank line, not the whole document,
+    so a date in "the next meeting will be on ..." is not the meeting's."""
+    blanks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    return blanks[2] if len(blanks) > 2 else len(text)
 
 
 def _heading_line_start(text: str, title_start: int, number: str) -> int:

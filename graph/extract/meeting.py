@@ -89,7 +89,7 @@ def _clean(name: str) -> str:
 
 def _body(text: str, header: Span) -> BodyRef | None:
     chunk = header_view(text[header.start : header.end])
-    for pattern in (P.BODY_HEADER, P.BODY_MEETING_HEADER, P.BODY_DATE_TITLE):
+    for pattern in (P.BODY_HEADER, P.BODY_MEETING_HEADER, P.BODY_HELD_HEADER, P.BODY_DATE_TITLE):
         match = pattern.search(chunk)
         if match and P.BODY_WORD.search(match.group("body")):
             body = match.group("body")

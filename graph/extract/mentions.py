@@ -99,7 +99,7 @@ def organisation_in(text: str, start: int, end: int, abbr: str | None = None) ->
     """The organisation named by text[start:end], once leading words such as "the Chair of the" are gone."""
     name, dropped = _clean(text[start:end])
     name = re.sub(r"\s+", " ", name).strip(" ,.;:'")
-    if not name or not _distinctive(name) or not _is_named_org(name):
+    if not name or not _is_named_org(name) or not (_distinctive(name) or P.ORGANISATION_BY_HEAD.fullmatch(name)):
         return None
     span_start = start + dropped
     full = f"{name} ({abbr})" if abbr else name
@@ -113,9 +113,8 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for match in re.finditer(r"[ \t]+(?:at|and[ \t]+the)[ \t]+(?:the[ \t]+)?|[ \t]+and[ \t]+", text[start:end]):
         left = text[position : start + match.start()]
         right = text[start + match.end() : end]
-        if match.group().strip() == "and" and not (
-            P.WELL_KNOWN_ORG.fullmatch(left) and P.ORGANISATION.fullmatch(right)
-        ):
+        left_is_org = P.WELL_KNOWN_ORG.fullmatch(left) or P.ORGANISATION.fullmatch(left)
+        if match.group().strip() == "and" and not (left_is_org and P.ORGANISATION.fullmatch(right)):
             continue
         yield position, start + match.start()
         position = start + match.end()

@@ -12,6 +12,7 @@ __all__ = ["sentence_around", "sentences"]
 
 _STOP = re.compile(
     r"[.!?](?=[\"')\]]?\s+[\"'(]?[A-Z0-9])|\n[ \t]*\n|\|[ \t]*\n|:[ \t]*\n|\n(?=[ \t]*(?:[-*][ \t]+|\d{1,3}[.)][ \t]+))"
+    r"|(?<![,;&(])(?<!\band)(?<!\bfrom)(?<!\bwith)(?<!\bby)\n(?=[ \t]*(?:Councillors?|Cllrs?\.?|Cr|Mr|Mrs|Ms|Dr)\b)"
 )
 
 
