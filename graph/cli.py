@@ -8,16 +8,17 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rdflib import Graph
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph import __version__
-from graph.errors import CouncilgraphError
+from graph.errors import CouncilgraphError, StoreError
 from graph.identity import IriMinter
 from graph.pipeline import IngestResult, expand_paths, ingest
 from graph.settings import Settings
@@ -62,14 +63,17 @@ def _settings(store: Path | None) -> Settings:
     return Settings(store=store) if store is not None else Settings()
 
 
-def _open(settings: Settings) -> OxigraphStore:
-    minter = IriMinter(settings.base_iri)
-    return OxigraphStore(settings.store, minter.entities_graph())
-
-
-def _fail(message: str) -> None:
-    _err.print(f"[red]error:[/red] {message}")
+def _fail(message: str) -> NoReturn:
+    _err.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(2)
+
+
+def _open(settings: Settings) -> OxigraphStore:
+    """The store named by the settings; a store that cannot be opened (another process holds it) ends the command."""
+    try:
+        return OxigraphStore(settings.store, IriMinter(settings.base_iri).entities_graph())
+    except StoreError as error:
+        _fail(str(error))
 
 
 @app.command("ingest")
@@ -81,12 +85,8 @@ def ingest_command(
     settings = _settings(store)
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        _err.print(f"[red]error:[/red] {path}: no such file or folder")
-    try:
-        graph_store = _open(settings)
-    except CouncilgraphError as error:
-        _fail(str(error))
-        return
+        _err.print(f"[red]error:[/red] {escape(str(path))}: no such file or folder")
+    graph_store = _open(settings)
     present = [p for p in paths if p.exists()]
     total = sum(1 for _ in expand_paths(present))
     with Progress(
@@ -107,7 +107,7 @@ def ingest_command(
     graph_store.flush()
     _print_summary(summary.results)
     for result in summary.failed:
-        _err.print(f"[red]failed:[/red] {result.error}")
+        _err.print(f"[red]failed:[/red] {escape(result.error or '')}")
     if summary.failed or missing:
         raise typer.Exit(1)
 
@@ -118,7 +118,7 @@ def _print_summary(results: list[IngestResult]) -> None:
         table.add_column(column)
     for result in results:
         status = "[green]stored[/green]" if result.ok else "[red]failed[/red]"
-        table.add_row(result.path.name, status, str(result.triples), "; ".join(result.warnings) or "")
+        table.add_row(escape(result.path.name), status, str(result.triples), escape("; ".join(result.warnings)))
     ok = sum(1 for r in results if r.ok)
     table.caption = f"{ok} stored, {len(results) - ok} failed"
     _out.print(table)
@@ -159,19 +159,18 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Ask the store a SPARQL query; the default graph is the union of all graphs."""
-    text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
+    try:
+        text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
+    except OSError as error:
+        _fail(f"cannot read the query file {sparql[1:]}: {error.strerror or error}")
     try:
         result = _open(_settings(store)).query(text)
     except SyntaxError as error:
         _fail(f"the query does not parse: {error}")
-        return
-    except CouncilgraphError as error:
-        _fail(str(error))
-        return
     if fmt is ResultFormat.table and result.kind == "select":
         table = Table(*result.variables)
         for row in result.rows:
-            table.add_row(*("" if v is None else v for v in row))
+            table.add_row(*("" if v is None else escape(v) for v in row))
         _out.print(table)
         _err.print(f"{len(result.rows)} rows")
     else:
@@ -199,9 +198,9 @@ def validate(store: StoreOption = None) -> None:
             str(len(report.warnings)),
         )
         for message in report.violations:
-            _err.print(f"[red]violation[/red] {document.source}: {message}")
+            _err.print(f"[red]violation[/red] {escape(document.source)}: {escape(message)}")
         for message in report.warnings:
-            _err.print(f"[yellow]warning[/yellow] {document.source}: {message}")
+            _err.print(f"[yellow]warning[/yellow] {escape(document.source)}: {escape(message)}")
     _out.print(table)
     if violations:
         raise typer.Exit(1)

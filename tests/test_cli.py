@@ -185,7 +185,6 @@ def test_a_missing_path_is_reported_and_the_rest_is_stored(tmp_path: Path) -> No
     assert query_json(DOCUMENTS, store) == [{"source": str(JANUARY)}]
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py prints file names as rich markup, so '[draft]' is swallowed")
 def test_a_file_name_with_brackets_is_reported_as_it_is(tmp_path: Path) -> None:
     batch = tmp_path / "batch"
     batch.mkdir()
@@ -306,7 +305,6 @@ def test_a_malformed_query_exits_non_zero_with_a_message(store: Path) -> None:
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py reads @FILE without catching a missing file: a traceback")
 def test_a_missing_query_file_is_reported(store: Path, tmp_path: Path) -> None:
     result = invoke("query", f"@{tmp_path / 'nope.rq'}", store=store)
     assert result.exit_code == 2
@@ -342,7 +340,6 @@ def test_validate_fails_on_a_stored_document_that_breaks_the_shapes(tmp_path: Pa
     assert f"violation {JANUARY}: <{decision}> schema:text" in flat(result.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason="validate and stats do not catch StoreError from opening the store")
 @pytest.mark.parametrize("command", ["validate", "stats"])
 def test_a_locked_store_is_reported_without_a_traceback(tmp_path: Path, command: str) -> None:
     holder = OxigraphStore(tmp_path / "store", MINTER.entities_graph())
