@@ -19,7 +19,15 @@ from graph.vocab import FOAF, RDFS, SKOS
 
 __all__ = ["DERIVED_PREDICATES", "describe", "readable", "title_case"]
 
-DERIVED_PREDICATES = (RDFS.label, SKOS.altLabel, FOAF.name, FOAF.familyName, FOAF.givenName, FOAF.title)
+DERIVED_PREDICATES = (
+    RDFS.label,
+    SKOS.altLabel,
+    SKOS.hiddenLabel,
+    FOAF.name,
+    FOAF.familyName,
+    FOAF.givenName,
+    FOAF.title,
+)
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "a", "an", "with"})
 _KEEP_UPPER = frozenset({"SEND", "NHS", "UK", "CCG", "LLR", "CYPE", "ADCS", "II", "III", "IV"})
 
@@ -105,9 +113,12 @@ def _display_name(family: str, given: str | None, initials: str, titles: list[st
 
 
 def describe(iri: str, kind: EntityKind, forms: list[str]) -> list[Triple]:
-    """The derived part of an entity's description: labels and names, from its surface forms."""
+    """The derived part of an entity's description: labels and names from its distinct surface forms, and each
+    form itself as a hidden label, so every spelling it was read from stays searchable and traceable."""
     node = URIRef(iri)
+    distinct = sorted(set(forms))
+    hidden: list[Triple] = [(node, SKOS.hiddenLabel, Literal(form)) for form in distinct]
     if kind is EntityKind.PERSON:
-        return _person(node, forms)
+        return _person(node, distinct) + hidden
     canonical = iri.rstrip("/").rsplit("/", 1)[-1] if kind in (EntityKind.BODY, EntityKind.POST) else None
-    return _labelled(node, forms, canonical)
+    return _labelled(node, distinct, canonical) + hidden

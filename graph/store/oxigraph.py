@@ -17,7 +17,7 @@ from graph.errors import StoreError
 from graph.models import EntityKind, EntityRecord
 from graph.queries import load_query
 from graph.store import DocumentRecord, DumpFormat, QueryResult, StoreStats
-from graph.vocab import CG, FOAF, ORG, PREFIXES, RDF
+from graph.vocab import CG, FOAF, ORG, PREFIXES, RDF, SKOS
 
 __all__ = ["OxigraphStore"]
 
@@ -36,6 +36,7 @@ _KIND_BY_TYPE = {
 _DERIVED = {str(p) for p in DERIVED_PREDICATES}
 _REFERS_TO = ox.NamedNode(str(CG.refersTo))
 _SURFACE_FORM = ox.NamedNode(str(CG.surfaceForm))
+_HIDDEN_LABEL = str(SKOS.hiddenLabel)
 
 
 def _term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -96,16 +97,33 @@ class OxigraphStore:
     def _entities_of(self, doc: ox.NamedNode) -> set[str]:
         return {_value(q.object) for q in self._store.quads_for_pattern(None, _REFERS_TO, None, doc)}
 
-    def _forms_elsewhere(self, entity: str, doc: ox.NamedNode) -> list[str]:
-        forms: list[str] = []
-        for ref in self._store.quads_for_pattern(None, _REFERS_TO, ox.NamedNode(entity), None):
-            if ref.graph_name == doc:
+    def _forms_in(self, entity: str, graph: ox.NamedNode) -> set[str]:
+        """The surface forms one graph holds for an entity."""
+        return {
+            _value(q.object)
+            for ref in self._store.quads_for_pattern(None, _REFERS_TO, ox.NamedNode(entity), graph)
+            for q in self._store.quads_for_pattern(ref.subject, _SURFACE_FORM, None, graph)
+        }
+
+    def _used_elsewhere(self, entity: str, form: str, doc: ox.NamedNode) -> bool:
+        """Whether a document other than `doc` still reads `entity` as `form`; stops at the first one found, so
+        the cost does not grow with the number of documents that mention the entity."""
+        target = ox.NamedNode(entity)
+        for quad in self._store.quads_for_pattern(None, _SURFACE_FORM, ox.Literal(form), None):
+            graph = quad.graph_name
+            if graph == doc or graph == self._entities or not isinstance(graph, ox.NamedNode):
                 continue
-            forms.extend(
-                _value(q.object)
-                for q in self._store.quads_for_pattern(ref.subject, _SURFACE_FORM, None, ref.graph_name)
-            )
-        return forms
+            if next(iter(self._store.quads_for_pattern(quad.subject, _REFERS_TO, target, graph)), None) is not None:
+                return True
+        return False
+
+    def _remaining_forms(
+        self, entity: str, doc: ox.NamedNode, stored: set[str], record: EntityRecord | None
+    ) -> list[str]:
+        """The entity's forms once this document's new forms replace its old ones."""
+        new = set(record.forms) if record else set()
+        dropped = {form for form in self._forms_in(entity, doc) - new if not self._used_elsewhere(entity, form, doc)}
+        return sorted((stored - dropped) | new)
 
     def _stored_description(
         self, entity: str
@@ -117,10 +135,11 @@ class OxigraphStore:
 
     def _entity_triples(self, entity: str, doc: ox.NamedNode, record: EntityRecord | None) -> list[str]:
         """The entity's description once this document's forms replace its old ones; empty when none remain."""
-        forms = sorted(self._forms_elsewhere(entity, doc) + (record.forms if record else []))
+        stored = self._stored_description(entity)
+        stored_forms = {_value(o) for p, o in stored if p == _HIDDEN_LABEL}
+        forms = self._remaining_forms(entity, doc, stored_forms, record)
         if not forms:
             return []
-        stored = self._stored_description(entity)
         subject = ox.NamedNode(entity)
         fixed: set[str] = {str(ox.Triple(subject, ox.NamedNode(p), o)) for p, o in stored if p not in _DERIVED}
         if record is not None:
