@@ -140,10 +140,19 @@ END_TIME = re.compile(
     r"\b(?:meeting|it)[ \t]+(?:was[ \t]+)?(?:declared[ \t]+)?(?:closed|concluded|ended|finished|terminated|adjourned|rose)"
     r"(?:[ \t]+at)?[ \t:]*(?P<time>[^\n]{0,25})"
     r"|\b(?:close|end|conclusion)[ \t]+of[ \t]+(?:the[ \t]+)?meeting[ \t:]*(?:at[ \t]+)?(?P<time2>[^\n]{0,25})"
-    r"|\bmeeting[ \t]+(?:closed|ended|concluded)[ \t]*:[ \t]*(?P<time3>[^\n]{0,25})",
+    r"|\bmeeting[ \t]+(?:closed|ended|concluded)[ \t]*:[ \t]*(?P<time3>[^\n]{0,25})"
+    r"|\b(?:closed|ended|adjourned)[ \t]+the[ \t]+meeting[ \t]+at[ \t]+(?P<time4>[^\n]{0,25})"
+    r"|\badjourn(?:ed)?[ \t]+at[ \t]+(?P<time5>[^\n]{0,25})",
     re.I,
 )
 """Where the minutes say when the meeting ended ("The meeting concluded at: 20:02")."""
+
+TIME_RANGE = re.compile(
+    r"(?P<from>\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?[ \t]*(?:[ap]\.?[ \t]?m\.?)?)[ \t]*(?:-|to|until|till)[ \t]*"
+    r"(?P<to>(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?[ \t]*(?:[ap]\.?[ \t]?m\.?)?)(?![\d/])",
+    re.I,
+)
+"""A meeting's hours given as a range in its header: "Time: 18:30 - 21:10", "from 2.00 pm to 3.50 pm"."""
 
 START_TIME = re.compile(
     r"\b(?:commenc(?:ed|ing)|started|starting|began|beginning|opened|called[ \t]+(?:the[ \t]+meeting[ \t]+)?to[ \t]+order)"
@@ -206,10 +215,12 @@ BODY_WORD = re.compile(
 
 COUNCIL_NAME = re.compile(
     r"\b(?P<name>(?:(?:Royal|London)[ \t]+Borough[ \t]+of[ \t]+[A-Z][\w'-]+(?:[ \t]+(?:and|upon|on)[ \t]+[A-Z][\w'-]+)*"
-    r"|(?:[A-Z][\w'-]+(?:[ \t]+|[ \t]*\n[ \t]*)){1,4}?(?:City|County|District|Borough|Town|Parish|Community|"
-    r"Metropolitan[ \t]+Borough|Shire|Regional|Municipal|Village|Rural[ \t]+District)"
-    r")(?:[ \t]+|[ \t]*\n[ \t]*)Council|(?:City|Town|County|Village|Borough|Township|Municipality|Shire|District)[ \t]+of[ \t]+"
-    r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}|[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}[ \t]+Council)\b"
+    r"|(?:[A-Z][\w'-]+(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:and|upon|on|in)[ \t]+)?){1,4}?"
+    r"(?:City|County|District|Borough|Town|Parish|Community|Metropolitan[ \t]+Borough|Shire|Regional|Municipal|Village|"
+    r"Rural[ \t]+District)"
+    r")(?:[ \t]+|[ \t]*\n[ \t]*)Council"
+    r"|(?:(?:Royal|London)[ \t]+)?(?:City|Town|County|Village|Borough|Township|Municipality|Shire|District)[ \t]+of[ \t]+"
+    r"[A-Z][\w'-]+(?:[ \t]+(?:and|upon|on)?[ \t]*[A-Z][\w'-]+){0,2}|[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2}[ \t]+Council)\b"
 )
 """A council's name ("Leicester City Council", "Leicestershire County Council", "Royal Borough of X Council")."""
 

@@ -130,9 +130,9 @@ def _inferred_council(text: str, venue: str | None, venue_span: Span | None) -> 
     kind = next((label for hall, label in _HALL_KINDS if venue and hall in venue.lower()), None)
     kind = kind or _kind_from_phrases(text)
     place = _place(text, venue)
-    if not place:
+    if not place or not kind:
         return None
-    name = f"{place} {kind} Council" if kind else f"{place} Council"
+    name = f"{place} {kind} Council"
     if venue_span is not None:
         return name, venue_span
     first = re.search(rf"\b{re.escape(place)}\b", text)
@@ -219,10 +219,19 @@ def _normal(name: str) -> str:
 def _end_time(text: str) -> tuple[dt.time, Span] | None:
     matches = list(P.END_TIME.finditer(text))
     for match in reversed(matches):
-        group = next(g for g in ("time", "time2", "time3") if match.group(g) is not None)
+        group = next(g for g in ("time", "time2", "time3", "time4", "time5") if match.group(g) is not None)
         parsed = parse_time(match.group(group))
         if parsed:
             return parsed, Span(start=match.start(), end=match.end(group))
+    return None
+
+
+def _end_of_range(head: str) -> tuple[dt.time, Span] | None:
+    """The end of an hours range in the header, where both ends read as times."""
+    for match in P.TIME_RANGE.finditer(head):
+        start, end = parse_time(match.group("from")), parse_time(match.group("to"))
+        if start is not None and end is not None and re.search(r"[.:]|[ap]\.?\s?m", match.group("to"), re.I):
+            return end, Span(start=match.start("to"), end=match.end("to"))
     return None
 
 
@@ -250,7 +259,7 @@ def extract_meeting(minutes: Minutes) -> MeetingFacts:
         venue = _clean(venue_span.text(text))
     council = _explicit_council(text, header) or _inferred_council(text, venue, venue_span)
     body = _body(text, header)
-    end = _end_time(text)
+    end = _end_time(text) or _end_of_range(head)
     return MeetingFacts(
         council=council[0] if council else None,
         council_span=council[1] if council else None,
