@@ -15,7 +15,7 @@ def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Children's Services" is "childrens-services"."""
     flat = unicodedata.normalize("NFKD", text)
     flat = "".join(c for c in flat if not unicodedata.combining(c)).lower()
-    flat = flat.replace("&", " and ").replace("'", "")
+    flat = flat.replace("&", " and ").replace("'", "").replace("\u2019", "")
     words = [w for w in re.split(r"[^a-z0-9]+", flat) if w and w not in _DROP_WORDS]
     return "-".join(words) or "unnamed"
 

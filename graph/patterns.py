@@ -253,7 +253,7 @@ _PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|el|ter)"
 
 PERSON_TITLED = re.compile(
     rf"\b(?P<titles>{HONORIFIC}\.?(?:[ ]+(?:{HONORIFIC})\.?)*)[ \n]+"
-    rf"(?P<name>(?:[A-Z]\.?[ \n]+(?=[A-Z]))*(?:[A-Z]\.(?: *[A-Z]\.)*[ \n]*)?(?:{_NAME_WORD} +(?:{_PARTICLE} +){{0,2}}){{0,2}}{_NAME_WORD})"
+    rf"(?P<name>(?:{_PARTICLE} +){{0,2}}(?:[A-Z]\.?[ \n]+(?=[A-Z]))*(?:[A-Z]\.(?: *[A-Z]\.)*[ \n]*)?(?:{_NAME_WORD} +(?:{_PARTICLE} +){{0,2}}){{0,2}}{_NAME_WORD})"
     rf"(?: +(?P<suffix>{_SUFFIX})\b)?"
 )
 """A person with an honorific: "Councillor Dr Moore", "Mrs. H. J. Fryer CC", "Dr Nizamuddin Patel"."""
@@ -279,7 +279,8 @@ STANDING_IN_FOR = re.compile(
 
 APOLOGIES_PROSE = re.compile(
     r"\bapologies(?:[ \t\n]+for[ \t\n]+(?:absence|lateness))?[ \t\n]+(?:were|was|had[ \t\n]+been|have[ \t\n]+been)?"
-    r"[ \t\n]*(?:received|given|submitted|noted|tendered|reported)[ \t\n]+(?:from|by|on[ \t\n]+behalf[ \t\n]+of)[ \t\n]+"
+    r"[ \t\n]*(?:received|given|submitted|noted|tendered|reported|accepted)"
+    r"(?:[ \t\n]+and[ \t\n]+(?:accepted|noted|received|approved))?[ \t\n]+(?:from|by|on[ \t\n]+behalf[ \t\n]+of)[ \t\n]+"
     r"(?P<names>[^.\n]{3,400})"
     r"|\bapologies(?:[ \t\n]+for[ \t\n]+absence)?[ \t\n]+from[ \t\n]+(?P<names2>[^.\n]{3,300}?)[ \t\n]+"
     r"(?:are|be|were|was|is|have[ \t]+been)[ \t\n]+(?:accepted|received|noted)",

@@ -27,7 +27,7 @@ def _spaces(text: str) -> str:
     two-column attendance tables); trailing spaces go."""
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
     text = re.sub(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
-    return re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"[ \t]+(?=\n|$)", "", text)
 
 
 _QUOTES = str.maketrans(
@@ -69,7 +69,7 @@ def _bullets(text: str) -> str:
 
 _FURNITURE_LINE = re.compile(
     r"(?im)^[ \t]*(?:page \d+(?: of \d+)?|-[ \t]*\d+[ \t]*-|"
-    r"this page is intentionally left blank\.?)[ \t]*\n"
+    r"this page is intentionally left blank\.?)[ \t]*(?:\n|$)"
 )
 _FURNITURE_INLINE = re.compile(r"[ \t]*(?:pdf icon[ \t]*)?\bPDF[ \t]+\d+(?:\.\d+)?[ \t]*[KM]B\b", re.I)
 

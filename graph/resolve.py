@@ -89,18 +89,17 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _clusters(refs: list[PersonRef]) -> list[list[PersonRef]]:
-    """Group one family name's references: initials must agree; a bare "Councillor Moore" joins the one
-    councillor cluster, or the only cluster there is."""
+    """Group one family name's references: initials must agree; a bare name ("Councillor Moore", "Mr Patel")
+    joins the one cluster of the same standing (councillor or not), so a member of the public who asks a
+    question is not merged with the councillor who shares the surname."""
     ordered = sorted(refs, key=lambda r: (-len(r.initials), r.span.start))
     clusters: list[list[PersonRef]] = []
     for ref in ordered:
         if ref.initials:
             home = next((c for c in clusters if _compatible(c[0].initials, ref.initials)), None)
         else:
-            candidates = clusters if len(clusters) == 1 else [c for c in clusters if any(r.councillor for r in c)]
-            home = candidates[0] if len(candidates) == 1 and (ref.councillor or len(clusters) == 1) else None
-            if home is None and clusters and not ref.councillor:
-                home = next((c for c in clusters if not c[0].initials), None)
+            alike = [c for c in clusters if any(r.councillor for r in c) == ref.councillor]
+            home = alike[0] if len(alike) == 1 else None
         if home is None:
             clusters.append([ref])
         else:

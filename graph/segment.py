@@ -508,7 +508,7 @@ def _names_line(text: str, previous: str) -> bool:
     letters = [c for c in stripped if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and not P.PERSON_TITLED.match(stripped):
         return False
-    if len(re.findall(r"(?<![(\w'-])[a-z]{2,}\b", stripped)) >= 3:
+    if re.search(r"\b(?:had|has|have|was|were|is|are|sent|gave|will|would|did|arrived|left|asked|said)\b", stripped):
         return False
     return bool(P.PERSON_TITLED.match(stripped) or P.PERSON_PLAIN.match(stripped) or P.POST.match(stripped))
 

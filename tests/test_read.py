@@ -5,7 +5,7 @@ Each table row is an invented minutes snippet and what a reader of it would expe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pytest
 from hypothesis import example, given
@@ -15,11 +15,6 @@ from graph.errors import UnknownNormalisationStep, UnreadableDocument
 from graph.read import NORMALISATION_STEPS, fold, normalise, read, read_bytes
 
 PATH = "minutes/ambridge-2024-03.txt"
-
-
-def bug(*case: object, reason: str) -> Any:
-    """A case the code gets wrong today: kept in its table, marked as a known bug."""
-    return pytest.param(*case, marks=pytest.mark.xfail(reason=reason, strict=True))
 
 
 class Decoded(NamedTuple):
@@ -101,11 +96,7 @@ NORMALISE_CASES: list[tuple[str, str]] = [
     ("1. WELCOME\n\n\n\n2. CLOSE\n", "1. WELCOME\n\n2. CLOSE\n"),
     ("Present:\tCouncillor Moss\t\tCouncillor Reyes\n", "Present:\tCouncillor Moss\t\tCouncillor Reyes\n"),
     ("A\fB", "A\n\nB\n"),
-    bug(
-        "The meeting closed at 9.15pm\nPage 10 of 10",
-        "The meeting closed at 9.15pm\n",
-        reason="a page footer on the last line, with no newline after it, survives the furniture step",
-    ),
+    ("The meeting closed at 9.15pm\nPage 10 of 10", "The meeting closed at 9.15pm\n"),
 ]
 
 
@@ -143,9 +134,6 @@ def test_fold_keeps_length(text: str, expected: str) -> None:
     assert len(fold(text)) == len(text)
 
 
-@pytest.mark.xfail(
-    reason="trailing spaces on a last line without a newline are only stripped on a second pass", strict=True
-)
 @given(st.text())
 @example("Councillor Moss  ")
 def test_normalise_is_idempotent(text: str) -> None:

@@ -58,7 +58,7 @@ def status_for_heading(heading: str) -> tuple[AttendanceStatus, tuple[Capacity, 
         return AttendanceStatus.IN_ATTENDANCE, (Capacity.STANDING_INVITEE,)
     if flat.startswith("substitute"):
         return AttendanceStatus.PRESENT, (Capacity.SUBSTITUTE,)
-    if "attendance" in flat or flat.startswith(("also", "officer", "public", "other", "staff")):
+    if "attendance" in flat or "public" in flat or flat.startswith(("also", "officer", "other", "staff")):
         return AttendanceStatus.IN_ATTENDANCE, ()
     return AttendanceStatus.PRESENT, ()
 
@@ -245,6 +245,7 @@ def _logical_lines(text: str, block: RosterBlock) -> tuple[str, list[tuple[int, 
     return "".join(view), joined
 
 
+_PROSE_VERB = re.compile(r"\b(?:were|was|welcomed|received|noted|sent|gave|thanked|reported|introduced)\b", re.I)
 _STATUS_WORDS = {
     "present": AttendanceStatus.PRESENT,
     "attended": AttendanceStatus.PRESENT,
@@ -314,7 +315,8 @@ def _attendance_items(minutes: Minutes, reading: RosterReading) -> None:
         status, capacities = status_for_heading(item.title)
         label = P.MINUTES_LABEL.search(text, item.title_span.end, item.body.end)
         start = label.end() if label else item.title_span.end + 1
-        _read_cell(text, start, item.body.end, status, capacities, reading)
+        if item.number is None and not _PROSE_VERB.search(text, start, item.body.end):
+            _read_cell(text, start, item.body.end, status, capacities, reading)
 
 
 def _apologies(text: str, reading: RosterReading) -> None:

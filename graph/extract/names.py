@@ -316,8 +316,8 @@ def parse_name(
     if not words:
         return None
     initials = ""
-    while words and re.fullmatch(r"[A-Z]\.?", words[0]) and len(words) > 1:
-        initials += words.pop(0)[0]
+    while words and re.fullmatch(r"[A-Z]\.?|(?:[A-Z]\.){2,}", words[0]) and len(words) > 1:
+        initials += words.pop(0).replace(".", "")
     glued = re.match(r"^((?:[A-Z]\.)+)([A-Z][a-z].*)$", words[0]) if words else None
     if glued:
         initials += glued.group(1).replace(".", "")
@@ -377,11 +377,21 @@ def person_at(text: str, start: int, end: int, base: int = 0) -> PersonRef | Non
 _ORG_AHEAD = re.compile(rf"(?:[ \t]+[A-Z][\w'-]*){{0,3}}[ \t]+{P.ORG_SUFFIX}\b")
 
 
+_OF_SOMETHING = re.compile(r"[ \t]+of[ \t]+[A-Z]")
+
+
 def _from_match(match: re.Match[str], offset: int) -> PersonRef | None:
-    if _ORG_AHEAD.match(match.string, match.end("name")):
+    """A titled match as a person, unless it names an organisation ("the Alderman Smith Charity Trust"), a
+    document ("the Councillor Code of Conduct"), or is a possessive ("Dr Okafor's team" is Dr Okafor)."""
+    words = match.group("name").replace("\n", " ").split()
+    if _ORG_AHEAD.match(match.string, match.end("name")) or _OF_SOMETHING.match(match.string, match.end("name")):
+        return None
+    if any(re.fullmatch(P.ORG_SUFFIX, w) for w in words[1:]):
         return None
     titles = _split_titles(match.group("titles"))
-    name_words = _trim_name_words(match.group("name").replace("\n", " ").split())
+    name_words = _trim_name_words(words)
+    if name_words and name_words[-1].endswith("'s"):
+        name_words[-1] = name_words[-1][:-2]
     if not name_words:
         return None
     name = " ".join(name_words)
