@@ -215,7 +215,7 @@ BODY_WORD = re.compile(
 
 COUNCIL_NAME = re.compile(
     r"\b(?P<name>(?:(?:Royal|London)[ \t]+Borough[ \t]+of[ \t]+[A-Z][\w'-]+(?:[ \t]+(?:and|upon|on)[ \t]+[A-Z][\w'-]+)*"
-    r"|(?:[A-Z][\w'-]+(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:and|upon|on|in)[ \t]+)?){1,4}?"
+    r"|[A-Z][\w'-]+(?:[ \t]+(?:(?:and|upon|on|in)[ \t]+)?[A-Z][\w'-]+){0,3}?(?:[ \t]+|[ \t]*\n[ \t]*)"
     r"(?:City|County|District|Borough|Town|Parish|Community|Metropolitan[ \t]+Borough|Shire|Regional|Municipal|Village|"
     r"Rural[ \t]+District)"
     r")(?:[ \t]+|[ \t]*\n[ \t]*)Council"

@@ -299,7 +299,7 @@ def _resolution_blocks(text: str, body: Span) -> list[ResolutionBlock]:
 def _marker_opens(chunk: str, marker: re.Match[str]) -> bool:
     """A marker counts where it opens a line or follows "Minutes:" or a sentence end, not mid-sentence."""
     before = chunk[: marker.start()].rstrip(" \t")
-    if not before or before.endswith(("\n", ":", ".", "|")):
+    if not before or before.endswith(("\n", ":", ".", "|", "/")):
         return True
     return bool(re.search(r"(?i)\bit was\s*$", before)) and before[-30:].count("\n") == 0
 
