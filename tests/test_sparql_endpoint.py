@@ -4,59 +4,23 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from rdflib import Graph
 
-ROOT = Path(__file__).resolve().parent.parent
-CLI = [str(Path(sys.executable).parent / "councilgraph")]
+from tests.conftest import Server
+
 PEOPLE = "SELECT ?label WHERE { ?p a foaf:Person ; rdfs:label ?label } ORDER BY ?label"
 FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = tmp_path_factory.mktemp("sparql") / "store"
-    env = dict(
-        os.environ,
-        COUNCILGRAPH_STORE=str(store),
-        COUNCILGRAPH_QUERY_TIMEOUT_MS="1500",
-        COUNCILGRAPH_MAX_ROWS="20",
-        COUNCILGRAPH_QUERY_WORKERS="2",
-    )
-    subprocess.run([*CLI, "ingest", str(ROOT / "data" / "minutes")], env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    url = f"http://127.0.0.1:{port}/sparql"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, params={"query": "ASK {}"}, timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        server.kill()
-        pytest.fail(f"the server did not start: {server.stderr.read().decode() if server.stderr else ''}")
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+def endpoint(serve: Server) -> Iterator[str]:
+    with serve(query_timeout_ms="1500", max_rows="20", query_workers="2") as root:
+        yield f"{root}/sparql"
 
 
 def _labels(response: httpx.Response) -> list[str]:
