@@ -10,11 +10,17 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from api.naming import Namer, load_term_labels
+from api.paths import PathFinder
+from api.reader import GraphReader
+from api.relations import Relations
+from api.routes import GraphServices, relationship_router
+from api.search import SearchIndex
 from api.sparql import QueryFailed, QueryOutcome, QueryRefused, QueryRequest, QueryTimedOut, SparqlService
 from graph import __version__
 from graph.settings import Settings
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "graph_services"]
 
 _FORM = "application/x-www-form-urlencoded"
 _QUERY_BODY = "application/sparql-query"
@@ -28,9 +34,22 @@ def _response(outcome: QueryOutcome, max_rows: int) -> Response:
     return Response(content=outcome.body, media_type=outcome.media_type, headers=headers)
 
 
+def graph_services(settings: Settings) -> GraphServices:
+    """Open the store read-only and index its names: what every relationship handler reads from."""
+    reader = GraphReader(settings.store)
+    namer = Namer(settings.base_iri, load_term_labels(settings.ontology_dir))
+    return GraphServices(
+        namer=namer,
+        relations=Relations(reader, namer),
+        search=SearchIndex(reader, namer),
+        paths=PathFinder(reader, namer),
+    )
+
+
 def create_app(settings: Settings) -> FastAPI:
     """Build the service for one store; query workers start and stop with the application."""
     service = SparqlService(settings.store, settings.query_workers, settings.query_timeout_ms, settings.max_rows)
+    services = graph_services(settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -94,4 +113,5 @@ def create_app(settings: Settings) -> FastAPI:
             )
         return await answer(request, query, default_graphs, named_graphs)
 
+    app.include_router(relationship_router(services))
     return app

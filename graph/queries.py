@@ -1,19 +1,42 @@
-"""SPARQL lives in .rq files named by the question they answer; this module loads them."""
+"""SPARQL lives in .rq files named by the question they answer; this module loads them and binds their inputs.
+
+A query's inputs are written in its text as `VALUES ?name { UNDEF }`: valid SPARQL that matches anything,
+so every file runs as it stands in any SPARQL editor, and `bind` replaces the UNDEF with the caller's terms."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 
-__all__ = ["load_query"]
+import pyoxigraph as ox
+
+__all__ = ["Term", "bind", "load_query"]
+
+Term = ox.NamedNode | ox.Literal
 
 
 @cache
 def load_query(name: str) -> str:
-    """The text of graph/sparql/NAME.rq; an unknown name fails with the names that exist."""
+    """The text of graph/sparql/NAME.rq (NAME may name a subfolder); an unknown name lists those that exist."""
     folder = resources.files("graph") / "sparql"
-    path = folder / f"{name}.rq"
+    path = folder.joinpath(*f"{name}.rq".split("/"))
     if not path.is_file():
         known = sorted(p.name.removesuffix(".rq") for p in folder.iterdir() if p.name.endswith(".rq"))
         raise KeyError(f"no query named {name!r}; known queries: {', '.join(known)}")
     return path.read_text(encoding="utf-8")
+
+
+def bind(query: str, values: Mapping[str, Term | Iterable[Term] | None]) -> str:
+    """`query` with each `VALUES ?name { UNDEF }` given the terms of `values[name]`; None leaves it open."""
+    for name, given in values.items():
+        if given is None:
+            continue
+        terms = [given] if isinstance(given, (ox.NamedNode, ox.Literal)) else list(given)
+        found = re.search(r"VALUES \?" + re.escape(name) + r" \{ UNDEF \}", query)
+        if found is None:
+            raise KeyError(f"the query has no input ?{name}")
+        clause = f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
+        query = query[: found.start()] + clause + query[found.end() :]
+    return query

@@ -1,0 +1,373 @@
+"""The relationship views: a person, an organisation, a body, a meeting, and filtered lists of decisions and
+declarations, each built from named SPARQL queries on the store and returned as typed models.
+
+Every fact keeps its provenance; lists come as pages whose `total` counts every match."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import pyoxigraph as ox
+
+from api.models import (
+    Attendance,
+    BodyView,
+    Decision,
+    Declaration,
+    EntityHeader,
+    Item,
+    Link,
+    MeetingSummary,
+    MeetingView,
+    Membership,
+    OrganisationView,
+    Page,
+    PersonLink,
+    PersonView,
+    PostHeld,
+    Question,
+)
+from api.naming import Namer
+from api.reader import GraphReader, Row
+from graph.queries import Term
+from graph.vocab import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+
+__all__ = ["Relations", "Window"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which slice of each list a view returns."""
+
+    limit: int = 50
+    offset: int = 0
+
+    def page(self, items: list[T]) -> Page[T]:
+        return Page[T](
+            total=len(items), limit=self.limit, offset=self.offset, items=items[self.offset : self.offset + self.limit]
+        )
+
+
+def _grouped(rows: list[Row], key: str = "statement") -> list[list[Row]]:
+    """Rows that describe one statement (one per capacity, organisation or mention), kept in query order."""
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(row[key], []).append(row)
+    return list(groups.values())
+
+
+def _date(row: Row, column: str = "start") -> str | None:
+    value = row.get(column)
+    return value[:10] if value else None
+
+
+def _iri(value: str | None) -> ox.NamedNode | None:
+    return ox.NamedNode(value) if value else None
+
+
+def _text(value: str | None) -> ox.Literal | None:
+    return ox.Literal(value) if value else None
+
+
+@dataclass(frozen=True)
+class Relations:
+    reader: GraphReader
+    namer: Namer
+
+    def _rows(self, name: str, **values: Term | Iterable[Term] | None) -> list[Row]:
+        return self.reader.rows(f"api/{name}", values)
+
+    def _optional_link(self, row: Row, iri: str, label: str) -> Link | None:
+        return self.namer.link(row[iri], row.get(label)) if iri in row else None
+
+    def _meeting(self, row: Row) -> MeetingSummary:
+        return MeetingSummary(
+            meeting=self.namer.link(row["meeting"], row.get("meetingLabel")),
+            date=_date(row),
+            body=self._optional_link(row, "body", "bodyLabel"),
+        )
+
+    def header(self, iri: str) -> EntityHeader | None:
+        """What the store says of an entity in its own right, or None when it says nothing."""
+        rows = self._rows("entity", entity=ox.NamedNode(iri))
+        if not rows:
+            return None
+
+        def values(predicate: str) -> list[str]:
+            return sorted({row["value"] for row in rows if row["property"] == predicate})
+
+        types = values(str(RDF.type))
+        labels = values(str(RDFS.label)) or values(str(DCTERMS.title)) or [iri]
+        parents = [row for row in rows if row["property"] in (str(ORG.subOrganizationOf), str(ORG.postIn))]
+        return EntityHeader(
+            iri=iri,
+            label=labels[0],
+            kind=self.namer.kind(types),
+            types=types,
+            names=sorted({*labels, *values(str(FOAF.name)), *values(str(SKOS.hiddenLabel))}),
+            former_names=values(str(SKOS.altLabel)),
+            titles=values(str(FOAF.title)),
+            part_of=self.namer.link(parents[0]["value"], parents[0].get("valueLabel")) if parents else None,
+        )
+
+    def _attendance(self, group: list[Row], person: Link | None = None) -> Attendance:
+        row = group[0]
+        return Attendance(
+            statement=row["statement"],
+            person=person or self.namer.link(row["person"], row.get("personLabel")),
+            meeting=self._meeting(row),
+            status=self.namer.term(row["status"]) if "status" in row else "",
+            capacities=sorted({self.namer.term(r["capacity"]) for r in group if "capacity" in r}),
+            provenance=self.namer.provenance(row),
+        )
+
+    def _declaration(self, group: list[Row]) -> Declaration:
+        row = group[0]
+        organisations = {r["organisation"]: r.get("organisationLabel") for r in group if "organisation" in r}
+        return Declaration(
+            statement=row["statement"],
+            person=self.namer.link(row["person"], row.get("personLabel")),
+            organisations=[self.namer.link(iri, label) for iri, label in organisations.items()],
+            text=row["text"],
+            kind=self.namer.term(row["kind"]) if "kind" in row else None,
+            withdrew=row.get("withdrew") == "true",
+            item=self.namer.link(row["item"], row.get("itemTitle")) if "item" in row else None,
+            meeting=self._meeting(row),
+            provenance=self.namer.provenance(row),
+        )
+
+    def _decision(self, row: Row) -> Decision:
+        return Decision(
+            statement=row["statement"],
+            text=row["text"],
+            ordinal=int(row["ordinal"]) if "ordinal" in row else None,
+            clause=row.get("clause"),
+            item=self.namer.link(row["item"], row.get("itemTitle")) if "item" in row else None,
+            item_number=row.get("itemNumber"),
+            meeting=self._meeting(row),
+            provenance=self.namer.provenance(row),
+        )
+
+    def _item(self, group: list[Row]) -> Item:
+        row = group[0]
+        mentions = {r["mention"]: r.get("mentionLabel") for r in group if "mention" in r}
+        return Item(
+            statement=row["statement"],
+            number=row.get("number"),
+            title=row["title"],
+            mentions=[self.namer.link(iri, label) for iri, label in mentions.items()],
+            meeting=self._meeting(row),
+            provenance=self.namer.provenance(row),
+        )
+
+    def _membership(self, row: Row) -> Membership:
+        return Membership(
+            statement=row["statement"],
+            member=self.namer.link(row["member"], row.get("memberLabel")),
+            organisation=self.namer.link(row["organisation"], row.get("organisationLabel")),
+            role=self.namer.term(row["role"]),
+            change=self.namer.term(row["change"]) if "change" in row else None,
+            began=row.get("began"),
+            ended=row.get("ended"),
+            period=row.get("period"),
+            provenance=self.namer.provenance(row),
+        )
+
+    def _post(self, row: Row) -> PostHeld:
+        return PostHeld(
+            statement=row.get("statement"),
+            post=self.namer.link(row["post"], row.get("postLabel")),
+            organisation=self._optional_link(row, "organisation", "organisationLabel"),
+            holder=self._optional_link(row, "holder", "holderLabel"),
+            date=_date(row),
+            provenance=self.namer.provenance(row) if "doc" in row else None,
+        )
+
+    def person(self, iri: str, window: Window) -> PersonView | None:
+        header = self.header(iri)
+        if header is None or header.kind != "person":
+            return None
+        node = ox.NamedNode(iri)
+        me = self.namer.link(iri, header.label)
+        attended = [self._attendance(g, me) for g in _grouped(self._rows("person_attended", entity=node))]
+        posts = [self._post({**row, "holder": iri}) for row in self._rows("person_posts", entity=node)]
+        questions = [
+            Question(
+                statement=row["statement"],
+                meeting=self._meeting(row),
+                answered_by=self._optional_link(row, "answeredBy", "answeredByLabel"),
+                provenance=self.namer.provenance(row),
+            )
+            for row in self._rows("questions", entity=node)
+        ]
+        return PersonView(
+            **header.model_dump(),
+            posts=window.page(posts),
+            memberships=window.page([self._membership(r) for r in self._rows("memberships", member=node)]),
+            attended=window.page(attended),
+            declarations=window.page(self._declarations(person=node)),
+            questions=window.page(questions),
+        )
+
+    def _declarations(self, **values: Term | None) -> list[Declaration]:
+        return [self._declaration(group) for group in _grouped(self._rows("declarations", **values))]
+
+    def organisation(self, iri: str, window: Window) -> OrganisationView | None:
+        header = self.header(iri)
+        if header is None or header.kind not in ("organisation", "body", "council"):
+            return None
+        node = ox.NamedNode(iri)
+        declarations = self._declarations(organisation=node)
+        posts = [self._post({**row, "organisation": iri}) for row in self._rows("posts_in", organisation=node)]
+        memberships = [self._membership(row) for row in self._rows("memberships", organisation=node)]
+        items = [self._item(group) for group in _grouped(self._rows("items", mentioned=node))]
+        decisions = self._decisions_on_items([item.statement for item in items])
+        people = self._people_linked(declarations, posts, memberships)
+        return OrganisationView(
+            **header.model_dump(),
+            people=window.page(people),
+            posts=window.page(posts),
+            items=window.page(items),
+            decisions=window.page(decisions),
+            declarations=window.page(declarations),
+        )
+
+    def _people_linked(
+        self, declarations: list[Declaration], posts: list[PostHeld], memberships: list[Membership]
+    ) -> list[PersonLink]:
+        links = [
+            PersonLink(person=d.person, relation="declared an interest", statement=d.statement, provenance=d.provenance)
+            for d in declarations
+        ]
+        links += [
+            PersonLink(
+                person=p.holder, relation=f"holds {p.post.label}", statement=p.statement, provenance=p.provenance
+            )
+            for p in posts
+            if p.holder is not None and p.statement is not None
+        ]
+        links += [
+            PersonLink(
+                person=m.member, relation=f"{m.role} (membership)", statement=m.statement, provenance=m.provenance
+            )
+            for m in memberships
+        ]
+        return sorted(links, key=lambda link: (link.person.label, link.relation, link.statement))
+
+    def _decisions_on_items(self, items: list[str]) -> list[Decision]:
+        if not items:
+            return []
+        wanted = set(items)
+        rows = self._rows("decisions_on_items", item=[ox.NamedNode(i) for i in items])
+        return [self._decision(row) for row in rows if row.get("item") in wanted]
+
+    def body(self, iri: str, window: Window) -> BodyView | None:
+        header = self.header(iri)
+        if header is None or header.kind not in ("body", "council"):
+            return None
+        node = ox.NamedNode(iri)
+        meetings = [
+            MeetingSummary(meeting=self.namer.link(r["meeting"], r.get("meetingLabel")), date=_date(r))
+            for r in self._rows("body_meetings", body=node)
+        ]
+        chairs = [self._attendance(g) for g in _grouped(self._rows("body_chairs", body=node))]
+        bodies = [self.namer.link(r["body"], r.get("bodyLabel")) for r in self._rows("committees_of", council=node)]
+        return BodyView(
+            **header.model_dump(),
+            bodies=window.page(bodies),
+            meetings=window.page(meetings),
+            members=window.page([self._membership(r) for r in self._rows("memberships", organisation=node)]),
+            chairs=window.page(chairs),
+            decisions=self.decisions(window, body=iri),
+        )
+
+    def meeting(self, iri: str, window: Window) -> MeetingView | None:
+        header = self.header(iri)
+        if header is None or header.kind != "meeting":
+            return None
+        rows = self._rows("entity", entity=ox.NamedNode(iri))
+        facts = {row["property"]: row for row in rows}
+        node = ox.NamedNode(iri)
+        organizer = facts.get(str(SCHEMA.organizer))
+        document = facts[str(PROV.wasDerivedFrom)]
+        start = facts.get(str(SCHEMA.startDate))
+        end = facts.get(str(SCHEMA.endDate))
+        location = facts.get(str(SCHEMA.location))
+        return MeetingView(
+            iri=iri,
+            label=header.label,
+            date=start["value"] if start else None,
+            end=end["value"] if end else None,
+            location=location["value"] if location else None,
+            body=self.namer.link(organizer["value"], organizer.get("valueLabel")) if organizer else None,
+            document=self.namer.link(document["value"], document.get("valueLabel")),
+            attendance=window.page([self._attendance(g) for g in self._meeting_attendance(node, header.label)]),
+            items=window.page([self._item(g) for g in _grouped(self._rows("items", meeting=node))]),
+            decisions=self.decisions(window, meeting=iri),
+            declarations=window.page(self._declarations(meeting=node)),
+        )
+
+    def _meeting_attendance(self, node: ox.NamedNode, label: str) -> list[list[Row]]:
+        rows = [{**row, "meeting": node.value, "meetingLabel": label} for row in self._rows("attendance", meeting=node)]
+        return _grouped(rows)
+
+    def decisions(
+        self,
+        window: Window,
+        *,
+        body: str | None = None,
+        meeting: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        matching: list[str] | None = None,
+    ) -> Page[Decision]:
+        """Decisions filtered by body, meeting, date range, and (from the search index) matching statements."""
+        rows = self._rows(
+            "decisions",
+            body=_iri(body),
+            meeting=_iri(meeting),
+            since=_text(since),
+            until=_text(until),
+            statement=None if matching is None else [ox.NamedNode(s) for s in matching],
+        )
+        return window.page([self._decision(row) for row in rows])
+
+    def declarations(
+        self,
+        window: Window,
+        *,
+        person: str | None = None,
+        organisation: str | None = None,
+        body: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Page[Declaration]:
+        return window.page(
+            self._declarations(
+                person=_iri(person),
+                organisation=_iri(organisation),
+                body=_iri(body),
+                since=_text(since),
+                until=_text(until),
+            )
+        )
+
+    def view(self, iri: str, window: Window) -> PersonView | OrganisationView | BodyView | MeetingView | None:
+        """The view that fits the entity's kind, or None when the store knows no such entity."""
+        header = self.header(iri)
+        if header is None:
+            return None
+        builders: dict[str, Callable[[str, Window], PersonView | OrganisationView | BodyView | MeetingView | None]]
+        builders = {
+            "person": self.person,
+            "organisation": self.organisation,
+            "body": self.body,
+            "council": self.body,
+            "meeting": self.meeting,
+        }
+        builder = builders.get(header.kind)
+        return builder(iri, window) if builder else None
