@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=0, le=65535, description="Port `councilgraph serve` listens on.")
     query_timeout_ms: int = Field(default=10_000, gt=0, description="Time limit of one SPARQL query, in milliseconds.")
     max_rows: int = Field(default=10_000, gt=0, description="Most rows (or triples) one SPARQL answer carries.")
+    dataset_licence: str = Field(
+        default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        description="IRI of the licence the dataset description (/.well-known/void) states for the data.",
+    )
     query_workers: int = Field(default=2, gt=0, description="Worker processes answering SPARQL queries.")
 
     @field_validator("base_iri")
