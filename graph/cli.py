@@ -233,7 +233,8 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on [env: COUNCILGRAPH_HOST].")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on [env: COUNCILGRAPH_PORT].")] = None,
 ) -> None:
-    """Serve the SPARQL endpoint over the store (read-only; stop ingesting while it runs)."""
+    """Serve the pages, the relationship API and the SPARQL endpoint over the store (read-only: it answers from
+    the store as it was when it started, so restart it after ingesting)."""
     import uvicorn
 
     from api.app import create_app
@@ -242,8 +243,11 @@ def serve(
     settings = Settings(**overrides)  # type: ignore[arg-type]
     if not settings.store.exists():
         _fail(f"no store at {settings.store}: run `councilgraph ingest` first")
-    _err.print(f"councilgraph serving {settings.store} at http://{settings.host}:{settings.port}/sparql")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    service = create_app(settings)
+    root = f"http://{settings.host}:{settings.port}"
+    _err.print(f"councilgraph is serving {escape(str(settings.store))}", soft_wrap=True)
+    _err.print(f"  open {root}/  ·  SPARQL endpoint {root}/sparql  ·  API {root}/docs", soft_wrap=True)
+    uvicorn.run(service, host=settings.host, port=settings.port, log_level="warning")
 
 
 @app.command()
