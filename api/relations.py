@@ -209,19 +209,16 @@ class Relations:
             posts=window.page(posts),
             memberships=window.page([self._membership(r) for r in self._rows("memberships", member=node)]),
             attended=window.page(attended),
-            declarations=window.page(self._declarations(person=node)),
+            declarations=window.page(self._declarations(person=iri)),
             questions=window.page(questions),
         )
-
-    def _declarations(self, **values: Term | None) -> list[Declaration]:
-        return [self._declaration(group) for group in _grouped(self._rows("declarations", **values))]
 
     def organisation(self, iri: str, window: Window) -> OrganisationView | None:
         header = self.header(iri)
         if header is None or header.kind not in ("organisation", "body", "council"):
             return None
         node = ox.NamedNode(iri)
-        declarations = self._declarations(organisation=node)
+        declarations = self._declarations(organisation=iri)
         posts = [self._post({**row, "organisation": iri}) for row in self._rows("posts_in", organisation=node)]
         memberships = [self._membership(row) for row in self._rows("memberships", organisation=node)]
         items = [self._item(group) for group in _grouped(self._rows("items", mentioned=node))]
@@ -308,12 +305,23 @@ class Relations:
             attendance=window.page([self._attendance(g) for g in self._meeting_attendance(node, header.label)]),
             items=window.page([self._item(g) for g in _grouped(self._rows("items", meeting=node))]),
             decisions=self.decisions(window, meeting=iri),
-            declarations=window.page(self._declarations(meeting=node)),
+            declarations=window.page(self._declarations(meeting=iri)),
         )
 
     def _meeting_attendance(self, node: ox.NamedNode, label: str) -> list[list[Row]]:
         rows = [{**row, "meeting": node.value, "meetingLabel": label} for row in self._rows("attendance", meeting=node)]
         return _grouped(rows)
+
+    def _meetings(self, body: str | None, meeting: str | None) -> ox.NamedNode | list[ox.NamedNode] | None:
+        """The meetings a filter allows: one meeting, a body's meetings (narrowed to one), or any (None)."""
+        if body is None:
+            return _iri(meeting)
+        rows = self._rows("body_meetings", body=ox.NamedNode(body))
+        return [ox.NamedNode(row["meeting"]) for row in rows if meeting is None or row["meeting"] == meeting]
+
+    def _naming(self, organisation: str) -> list[ox.NamedNode]:
+        rows = self._rows("declarations_naming", organisation=ox.NamedNode(organisation))
+        return [ox.NamedNode(row["statement"]) for row in rows]
 
     def decisions(
         self,
@@ -325,11 +333,14 @@ class Relations:
         until: str | None = None,
         matching: list[str] | None = None,
     ) -> Page[Decision]:
-        """Decisions filtered by body, meeting, date range, and (from the search index) matching statements."""
+        """Decisions filtered by body, meeting, date range, and (from the search index) matching statements.
+
+        A body is narrowed to its meetings first, so the store looks up their decisions instead of testing
+        every decision it holds."""
+        meetings = self._meetings(body, meeting)
         rows = self._rows(
             "decisions",
-            body=_iri(body),
-            meeting=_iri(meeting),
+            meeting=meetings,
             since=_text(since),
             until=_text(until),
             statement=None if matching is None else [ox.NamedNode(s) for s in matching],
@@ -343,18 +354,32 @@ class Relations:
         person: str | None = None,
         organisation: str | None = None,
         body: str | None = None,
+        meeting: str | None = None,
         since: str | None = None,
         until: str | None = None,
     ) -> Page[Declaration]:
-        return window.page(
-            self._declarations(
-                person=_iri(person),
-                organisation=_iri(organisation),
-                body=_iri(body),
-                since=_text(since),
-                until=_text(until),
-            )
+        """Declarations filtered by declarant, organisation named, body, meeting and date range."""
+        return window.page(self._declarations(person, organisation, body, meeting, since, until))
+
+    def _declarations(
+        self,
+        person: str | None = None,
+        organisation: str | None = None,
+        body: str | None = None,
+        meeting: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Declaration]:
+        meetings = self._meetings(body, meeting)
+        rows = self._rows(
+            "declarations",
+            person=_iri(person),
+            statement=None if organisation is None else self._naming(organisation),
+            meeting=meetings,
+            since=_text(since),
+            until=_text(until),
         )
+        return [self._declaration(group) for group in _grouped(rows)]
 
     def view(self, iri: str, window: Window) -> PersonView | OrganisationView | BodyView | MeetingView | None:
         """The view that fits the entity's kind, or None when the store knows no such entity."""
