@@ -338,8 +338,10 @@ class EntityPages:
     def _meeting(self, view: MeetingView) -> dict[str, Any]:
         in_order = sorted(view.items.items, key=lambda item: reading_order(item.statement))
         items, loose = items_with_decisions(in_order, view.decisions.items)
+        facts: list[Attendance | Item | Decision] = [*view.attendance.items, *view.items.items, *view.decisions.items]
         return {
             "view": view,
+            "document_name": next((file_name(f.provenance.source) for f in facts if f.provenance.source), None),
             "attendance": attendance_by_status(view.attendance.items),
             "items": items,
             "loose_decisions": loose,
