@@ -3,8 +3,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STORE ?= .store
+VENDOR := api/static/vendor
+ASSETS := $(VENDOR)/.built
+CODEMIRROR := web/node_modules/codemirror
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench clean assets
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,13 +17,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Front-end files come from npm at build time, pinned by web/package-lock.json; the service never asks a CDN.
+$(ASSETS): web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)
+	cp $(CODEMIRROR)/lib/codemirror.js $(CODEMIRROR)/lib/codemirror.css $(CODEMIRROR)/mode/sparql/sparql.js \
+		$(CODEMIRROR)/addon/edit/matchbrackets.js $(CODEMIRROR)/LICENSE $(VENDOR)/
+	touch $(ASSETS)
+
+assets: $(ASSETS)
+
+# The browser tests drive the system Chromium; installed only where it is missing.
+$(CHROMIUM):
+	$(SUDO) apt-get install -y chromium || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+run: $(STAMP) $(ASSETS)
 	rm -rf $(STORE)
 	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph ingest data/minutes
 	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph stats
 	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph query @graph/sparql/declared_interests.rq
 
-test: $(STAMP)
+test: $(STAMP) $(ASSETS) $(CHROMIUM)
 	$(BIN)/ruff check graph api tests
 	$(BIN)/mypy graph api
 	$(BIN)/pytest
@@ -27,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py --docs data/minutes --copies 60
 
 clean:
-	rm -rf $(VENV) $(STORE) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(STORE) $(VENDOR) web/node_modules .pytest_cache .mypy_cache .ruff_cache
