@@ -8,9 +8,11 @@ from typing import Annotated
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from api.naming import Namer, load_term_labels
+from api.pages import STATIC_DIR, page_templates, pages_router
 from api.paths import PathFinder
 from api.reader import GraphReader
 from api.relations import Relations
@@ -114,4 +116,6 @@ def create_app(settings: Settings) -> FastAPI:
         return await answer(request, query, default_graphs, named_graphs)
 
     app.include_router(relationship_router(services))
+    app.include_router(pages_router(settings, page_templates(), services.relations.reader))
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
