@@ -56,7 +56,7 @@ def _editor_config(settings: Settings) -> dict[str, Any]:
     return {
         "endpoint": "/sparql",
         "baseIri": settings.base_iri,
-        "basePath": urlsplit(settings.base_iri).path,
+        "basePath": urlsplit(settings.base_iri).path or "/",
         "prefixes": PREFIXES,
     }
 
