@@ -210,10 +210,13 @@ class Value:
 
 @dataclass
 class Property:
+    """One predicate of a resource with the values shown (at most SHOWN) and how many it has in all."""
+
     iri: str
     label: str
     prefixed: str
     values: list[Value] = field(default_factory=list)
+    total: int = 0
 
 
 def prefixed(iri: str) -> str:
@@ -377,8 +380,12 @@ class EntityPages:
         }
 
     def _resource(self, header: EntityHeader) -> dict[str, Any]:
-        triples = [t for t in self.reader.triples_about(header.iri) if t.predicate.value not in _HIDDEN_PREDICATES]
-        nodes = {header.iri} | {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)}
+        objects: dict[str, list[Any]] = {}
+        for triple in self.reader.triples_about(header.iri):
+            if triple.predicate.value not in _HIDDEN_PREDICATES:
+                objects.setdefault(triple.predicate.value, []).append(triple.object)
+        shown = {predicate: values[:SHOWN] for predicate, values in objects.items()}
+        nodes = {header.iri} | {v.value for values in shown.values() for v in values if isinstance(v, ox.NamedNode)}
         labels: dict[str, str] = {}
         provenance: Provenance | None = None
         for row in self.reader.rows("api/labels", {"node": [ox.NamedNode(n) for n in sorted(nodes)]}):
@@ -386,20 +393,26 @@ class EntityPages:
                 labels.setdefault(row["node"], row["label"])
             if row["node"] == header.iri and "quote" in row and provenance is None:
                 provenance = self.namer.provenance(row)
-        properties: dict[str, Property] = {}
-        for triple in triples:
-            predicate = triple.predicate.value
-            entry = properties.setdefault(predicate, Property(predicate, self._term(predicate), prefixed(predicate)))
-            entry.values.append(self._value(triple.object, labels))
+        properties = [
+            Property(
+                predicate,
+                self._term(predicate),
+                prefixed(predicate),
+                [self._value(value, labels) for value in values],
+                len(objects[predicate]),
+            )
+            for predicate, values in shown.items()
+        ]
         types = [self.namer.term(t) for t in header.types]
         title = labels.get(header.iri) or f"{capfirst(types[0]) if types else 'Resource'} {self.namer.term(header.iri)}"
-        ordered = sorted(properties.values(), key=lambda p: (p.iri != str(RDF.type), p.label))
+        holders = self._holders(header) if header.kind == "post" else []
         return {
             "title": title,
             "type_line": ", ".join(types),
-            "properties": ordered,
+            "properties": sorted(properties, key=lambda p: (p.iri != str(RDF.type), p.label)),
             "provenance": provenance,
-            "holders": self._holders(header) if header.kind == "post" else [],
+            "holders": holders[:SHOWN],
+            "more_holders": len(holders) - SHOWN if len(holders) > SHOWN else 0,
         }
 
     def _term(self, iri: str) -> str:
@@ -426,24 +439,18 @@ class EntityPages:
         return Value(text=str(term))
 
     def _holders(self, header: EntityHeader) -> list[PostHeld]:
-        """Who the minutes say holds a post, from the posts of the organisation it is in."""
-        if header.part_of is None:
-            return []
-        holders: list[PostHeld] = []
-        for row in self.reader.rows("api/posts_in", {"organisation": ox.NamedNode(header.part_of.iri)}):
-            if row["post"] != header.iri or "holder" not in row:
-                continue
-            holders.append(
-                PostHeld(
-                    statement=row.get("statement"),
-                    post=self.namer.link(row["post"], row.get("postLabel")),
-                    organisation=header.part_of,
-                    holder=self.namer.link(row["holder"], row.get("holderLabel")),
-                    date=row["start"][:10] if "start" in row else None,
-                    provenance=self.namer.provenance(row) if "doc" in row else None,
-                )
+        """Who the minutes say holds a post, when, and where they say so."""
+        return [
+            PostHeld(
+                statement=row["statement"],
+                post=self.namer.link(row["post"], row.get("postLabel")),
+                organisation=header.part_of,
+                holder=self.namer.link(row["holder"], row.get("holderLabel")),
+                date=row["start"][:10] if "start" in row else None,
+                provenance=self.namer.provenance(row),
             )
-        return holders
+            for row in self.reader.rows("api/post_holdings", {"post": ox.NamedNode(header.iri)})
+        ]
 
     # Search ------------------------------------------------------------------------------------------------
 
