@@ -47,9 +47,15 @@ class Window:
     offset: int = 0
 
     def page(self, items: list[T]) -> Page[T]:
-        return Page[T](
-            total=len(items), limit=self.limit, offset=self.offset, items=items[self.offset : self.offset + self.limit]
-        )
+        """This window of a list held whole."""
+        return self.of(len(items), items[self.offset : self.offset + self.limit])
+
+    def of(self, total: int, items: list[T]) -> Page[T]:
+        """A page whose items were already cut to this window from `total` matches."""
+        return Page[T](total=total, limit=self.limit, offset=self.offset, items=items)
+
+
+EVERYTHING = Window(limit=1_000_000)
 
 
 def _grouped(rows: list[Row], key: str = "statement") -> list[list[Row]]:
@@ -73,6 +79,10 @@ def _text(value: str | None) -> ox.Literal | None:
     return ox.Literal(value) if value else None
 
 
+def _nodes(iris: Iterable[str] | None) -> list[ox.NamedNode] | None:
+    return None if iris is None else [ox.NamedNode(iri) for iri in iris]
+
+
 @dataclass(frozen=True)
 class Relations:
     reader: GraphReader
@@ -80,6 +90,34 @@ class Relations:
 
     def _rows(self, name: str, **values: Term | Iterable[Term] | None) -> list[Row]:
         return self.reader.rows(f"api/{name}", values)
+
+    def _labelled(self, rows: list[Row], column: str) -> list[Row]:
+        """`rows` with `{column}Label` filled in by one lookup for all the nodes in `column`.
+
+        Queries return many-valued links (the organisations a declaration names, what an item mentions) without
+        their labels, because a group inside OPTIONAL makes Oxigraph evaluate it over the whole store."""
+        nodes = sorted({row[column] for row in rows if column in row})
+        if not nodes:
+            return rows
+        labels = {r["node"]: r["label"] for r in self._rows("node_labels", node=[ox.NamedNode(n) for n in nodes])}
+        return [{**row, f"{column}Label": labels[row[column]]} if row.get(column) in labels else row for row in rows]
+
+    def _keyed_page(
+        self, keys: list[Row], describe: str, window: Window, **values: Term | None
+    ) -> tuple[int, list[Row]]:
+        """Order the statements a filter selected newest first and describe only the window of them in full.
+
+        The selection is cheap (a statement and its date); describing a statement takes a lookup per property,
+        so a long list costs what one page does."""
+        ordered = sorted(keys, key=lambda row: row["statement"])
+        ordered.sort(key=lambda row: row.get("start", ""), reverse=True)
+        statements = list(dict.fromkeys(row["statement"] for row in ordered))
+        chosen = statements[window.offset : window.offset + window.limit]
+        if not chosen:
+            return len(statements), []
+        rank = {statement: position for position, statement in enumerate(chosen)}
+        rows = self._rows(describe, statement=_nodes(chosen), **values)
+        return len(statements), sorted(rows, key=lambda row: rank[row["statement"]])
 
     def _optional_link(self, row: Row, iri: str, label: str) -> Link | None:
         return self.namer.link(row[iri], row.get(label)) if iri in row else None
@@ -193,7 +231,10 @@ class Relations:
             return None
         node = ox.NamedNode(iri)
         me = self.namer.link(iri, header.label)
-        attended = [self._attendance(g, me) for g in _grouped(self._rows("person_attended", entity=node))]
+        total, rows = self._keyed_page(
+            self._rows("attendance_keys", entity=node), "person_attended", window, entity=node
+        )
+        attended = window.of(total, [self._attendance(group, me) for group in _grouped(rows)])
         posts = [self._post({**row, "holder": iri}) for row in self._rows("person_posts", entity=node)]
         questions = [
             Question(
@@ -207,9 +248,9 @@ class Relations:
         return PersonView(
             **header.model_dump(),
             posts=window.page(posts),
-            memberships=window.page([self._membership(r) for r in self._rows("memberships", member=node)]),
-            attended=window.page(attended),
-            declarations=window.page(self._declarations(person=iri)),
+            memberships=self._memberships(window, member=node),
+            attended=attended,
+            declarations=self.declarations(window, person=iri),
             questions=window.page(questions),
         )
 
@@ -218,10 +259,11 @@ class Relations:
         if header is None or header.kind not in ("organisation", "body", "council"):
             return None
         node = ox.NamedNode(iri)
-        declarations = self._declarations(organisation=iri)
-        posts = [self._post({**row, "organisation": iri}) for row in self._rows("posts_in", organisation=node)]
-        memberships = [self._membership(row) for row in self._rows("memberships", organisation=node)]
-        items = [self._item(group) for group in _grouped(self._rows("items", mentioned=node))]
+        declarations = self.declarations(EVERYTHING, organisation=iri).items
+        posts = self._posts_in(iri)
+        memberships = self._memberships(EVERYTHING, organisation=node).items
+        mentioning = self._labelled(self._rows("items_mentioning", mentioned=node), "mention")
+        items = [self._item(group) for group in _grouped(mentioning)]
         decisions = self._decisions_on_items([item.statement for item in items])
         people = self._people_linked(declarations, posts, memberships)
         return OrganisationView(
@@ -232,6 +274,14 @@ class Relations:
             decisions=window.page(decisions),
             declarations=window.page(declarations),
         )
+
+    def _posts_in(self, organisation: str) -> list[PostHeld]:
+        """Each post in the organisation with each recorded holding of it; a post nobody is named for, alone."""
+        posts = self._rows("posts_in", organisation=ox.NamedNode(organisation))
+        holdings = self._rows("post_holdings", post=[ox.NamedNode(row["post"]) for row in posts])
+        held = {row["post"] for row in holdings}
+        rows = holdings + [row for row in posts if row["post"] not in held]
+        return [self._post({**row, "organisation": organisation}) for row in rows]
 
     def _people_linked(
         self, declarations: list[Declaration], posts: list[PostHeld], memberships: list[Membership]
@@ -271,14 +321,16 @@ class Relations:
             MeetingSummary(meeting=self.namer.link(r["meeting"], r.get("meetingLabel")), date=_date(r))
             for r in self._rows("body_meetings", body=node)
         ]
-        chairs = [self._attendance(g) for g in _grouped(self._rows("body_chairs", body=node))]
+        meetings_held = [ox.NamedNode(m.meeting.iri) for m in meetings]
+        total, rows = self._keyed_page(self._rows("chair_keys", meeting=meetings_held), "chairs", window)
+        chairs = window.of(total, [self._attendance(group) for group in _grouped(rows)])
         bodies = [self.namer.link(r["body"], r.get("bodyLabel")) for r in self._rows("committees_of", council=node)]
         return BodyView(
             **header.model_dump(),
             bodies=window.page(bodies),
             meetings=window.page(meetings),
-            members=window.page([self._membership(r) for r in self._rows("memberships", organisation=node)]),
-            chairs=window.page(chairs),
+            members=self._memberships(window, organisation=node),
+            chairs=chairs,
             decisions=self.decisions(window, body=iri),
         )
 
@@ -294,6 +346,7 @@ class Relations:
         start = facts.get(str(SCHEMA.startDate))
         end = facts.get(str(SCHEMA.endDate))
         location = facts.get(str(SCHEMA.location))
+        items = self._labelled(self._rows("items", meeting=node), "mention")
         return MeetingView(
             iri=iri,
             label=header.label,
@@ -303,25 +356,34 @@ class Relations:
             body=self.namer.link(organizer["value"], organizer.get("valueLabel")) if organizer else None,
             document=self.namer.link(document["value"], document.get("valueLabel")),
             attendance=window.page([self._attendance(g) for g in self._meeting_attendance(node, header.label)]),
-            items=window.page([self._item(g) for g in _grouped(self._rows("items", meeting=node))]),
+            items=window.page([self._item(g) for g in _grouped(items)]),
             decisions=self.decisions(window, meeting=iri),
-            declarations=window.page(self._declarations(meeting=iri)),
+            declarations=self.declarations(window, meeting=iri),
         )
 
     def _meeting_attendance(self, node: ox.NamedNode, label: str) -> list[list[Row]]:
         rows = [{**row, "meeting": node.value, "meetingLabel": label} for row in self._rows("attendance", meeting=node)]
         return _grouped(rows)
 
-    def _meetings(self, body: str | None, meeting: str | None) -> ox.NamedNode | list[ox.NamedNode] | None:
-        """The meetings a filter allows: one meeting, a body's meetings (narrowed to one), or any (None)."""
-        if body is None:
-            return _iri(meeting)
-        rows = self._rows("body_meetings", body=ox.NamedNode(body))
-        return [ox.NamedNode(row["meeting"]) for row in rows if meeting is None or row["meeting"] == meeting]
+    def _memberships(self, window: Window, **values: Term | None) -> Page[Membership]:
+        total, rows = self._keyed_page(self._rows("membership_keys", **values), "memberships", window)
+        return window.of(total, [self._membership(row) for row in rows])
 
-    def _naming(self, organisation: str) -> list[ox.NamedNode]:
-        rows = self._rows("declarations_naming", organisation=ox.NamedNode(organisation))
-        return [ox.NamedNode(row["statement"]) for row in rows]
+    def _meetings(
+        self, body: str | None, meeting: str | None, since: str | None, until: str | None
+    ) -> ox.NamedNode | list[ox.NamedNode] | None:
+        """The meetings a filter allows (None: any). Filters on a body or dates are narrowed to meetings first,
+        so the store looks up their facts instead of testing every fact it holds."""
+        if body is None and since is None and until is None:
+            return _iri(meeting)
+        allowed = {meeting} if meeting is not None else None
+        if body is not None:
+            held = {row["meeting"] for row in self._rows("body_meetings", body=ox.NamedNode(body))}
+            allowed = held if allowed is None else allowed & held
+        if since is not None or until is not None:
+            dated = {row["meeting"] for row in self._rows("meetings_between", since=_text(since), until=_text(until))}
+            allowed = dated if allowed is None else allowed & dated
+        return _nodes(sorted(allowed or ()))
 
     def decisions(
         self,
@@ -333,19 +395,12 @@ class Relations:
         until: str | None = None,
         matching: list[str] | None = None,
     ) -> Page[Decision]:
-        """Decisions filtered by body, meeting, date range, and (from the search index) matching statements.
-
-        A body is narrowed to its meetings first, so the store looks up their decisions instead of testing
-        every decision it holds."""
-        meetings = self._meetings(body, meeting)
-        rows = self._rows(
-            "decisions",
-            meeting=meetings,
-            since=_text(since),
-            until=_text(until),
-            statement=None if matching is None else [ox.NamedNode(s) for s in matching],
+        """Decisions filtered by body, meeting, date range, and (from the search index) matching statements."""
+        keys = self._rows(
+            "decision_keys", meeting=self._meetings(body, meeting, since, until), statement=_nodes(matching)
         )
-        return window.page([self._decision(row) for row in rows])
+        total, rows = self._keyed_page(keys, "decisions", window)
+        return window.of(total, [self._decision(row) for row in rows])
 
     def declarations(
         self,
@@ -359,27 +414,17 @@ class Relations:
         until: str | None = None,
     ) -> Page[Declaration]:
         """Declarations filtered by declarant, organisation named, body, meeting and date range."""
-        return window.page(self._declarations(person, organisation, body, meeting, since, until))
-
-    def _declarations(
-        self,
-        person: str | None = None,
-        organisation: str | None = None,
-        body: str | None = None,
-        meeting: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> list[Declaration]:
-        meetings = self._meetings(body, meeting)
-        rows = self._rows(
-            "declarations",
+        naming = None
+        if organisation is not None:
+            naming = self._rows("declarations_naming", organisation=ox.NamedNode(organisation))
+        keys = self._rows(
+            "declaration_keys",
             person=_iri(person),
-            statement=None if organisation is None else self._naming(organisation),
-            meeting=meetings,
-            since=_text(since),
-            until=_text(until),
+            statement=None if naming is None else _nodes(row["statement"] for row in naming),
+            meeting=self._meetings(body, meeting, since, until),
         )
-        return [self._declaration(group) for group in _grouped(rows)]
+        total, rows = self._keyed_page(keys, "declarations", window)
+        return window.of(total, [self._declaration(group) for group in _grouped(self._labelled(rows, "organisation"))])
 
     def view(self, iri: str, window: Window) -> PersonView | OrganisationView | BodyView | MeetingView | None:
         """The view that fits the entity's kind, or None when the store knows no such entity."""

@@ -70,11 +70,13 @@ class SearchIndex:
         entries: dict[str, _Entry] = {}
         types: dict[str, set[str]] = {}
         for row in reader.rows("api/search_entries"):
-            types.setdefault(row["entity"], set()).add(row["type"])
             entry = entries.setdefault(row["entity"], _Entry(row["entity"], "organisation", row["label"], set()))
-            entry.names.add(row["name"])
+            if "type" in row:
+                types.setdefault(row["entity"], set()).add(row["type"])
+            else:
+                entry.names.add(row["name"])
         for rowid, (iri, entry) in enumerate(sorted(entries.items())):
-            kind: EntityKind = next((k for t, k in _KIND_OF_TYPE if t in types[iri]), "organisation")
+            kind: EntityKind = next((k for t, k in _KIND_OF_TYPE if t in types.get(iri, set())), "organisation")
             self._entities.append(_Entry(iri, kind, entry.label, entry.names))
             self._db.executemany(
                 "INSERT INTO entity_name (entity, name) VALUES (?, ?)", ((rowid, name) for name in sorted(entry.names))
