@@ -46,5 +46,10 @@ test: $(STAMP) $(ASSETS) $(CHROMIUM)
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py --docs data/minutes --copies 60
 
+# Serving benchmark: seed minutes and a synthetic store of 10,000 meetings (built once, cached in bench/out).
+.PHONY: bench-serve
+bench-serve: $(STAMP)
+	$(BIN)/python bench/serve.py
+
 clean:
 	rm -rf $(VENV) $(STORE) $(VENDOR) web/node_modules .pytest_cache .mypy_cache .ruff_cache
