@@ -11,6 +11,9 @@ from fastapi.responses import PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from api.catalogue import Catalogue
+from api.entity_pages import EntityPages
+from api.linked import linked_data_router
 from api.naming import Namer, load_term_labels
 from api.pages import STATIC_DIR, page_templates, pages_router
 from api.paths import PathFinder
@@ -42,7 +45,7 @@ def graph_services(settings: Settings) -> GraphServices:
     namer = Namer(settings.base_iri, load_term_labels(settings.ontology_dir))
     return GraphServices(
         namer=namer,
-        relations=Relations(reader, namer),
+        relations=Relations(reader, namer, Catalogue(reader)),
         search=SearchIndex(reader, namer),
         paths=PathFinder(reader, namer),
     )
@@ -116,6 +119,9 @@ def create_app(settings: Settings) -> FastAPI:
         return await answer(request, query, default_graphs, named_graphs)
 
     app.include_router(relationship_router(services))
+    pages = EntityPages(services, page_templates())
+    app.include_router(linked_data_router(settings, services.relations.reader, pages.render))
+    app.include_router(pages.router())
     app.include_router(pages_router(settings, page_templates(), services.relations.reader))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

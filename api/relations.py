@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 
+from api.catalogue import Catalogue, MeetingFilter, Selection
 from api.models import (
     Attendance,
     BodyView,
@@ -87,6 +88,7 @@ def _nodes(iris: Iterable[str] | None) -> list[ox.NamedNode] | None:
 class Relations:
     reader: GraphReader
     namer: Namer
+    catalogue: Catalogue
 
     def _rows(self, name: str, **values: Term | Iterable[Term] | None) -> list[Row]:
         return self.reader.rows(f"api/{name}", values)
@@ -102,22 +104,24 @@ class Relations:
         labels = {r["node"]: r["label"] for r in self._rows("node_labels", node=[ox.NamedNode(n) for n in nodes])}
         return [{**row, f"{column}Label": labels[row[column]]} if row.get(column) in labels else row for row in rows]
 
-    def _keyed_page(
-        self, keys: list[Row], describe: str, window: Window, **values: Term | None
-    ) -> tuple[int, list[Row]]:
-        """Order the statements a filter selected newest first and describe only the window of them in full.
-
-        The selection is cheap (a statement and its date); describing a statement takes a lookup per property,
-        so a long list costs what one page does."""
+    @staticmethod
+    def _keyed(keys: list[Row], window: Window) -> Selection:
+        """The window of the statements `keys` selected, newest first (each key row: a statement and its date)."""
         ordered = sorted(keys, key=lambda row: row["statement"])
         ordered.sort(key=lambda row: row.get("start", ""), reverse=True)
         statements = list(dict.fromkeys(row["statement"] for row in ordered))
-        chosen = statements[window.offset : window.offset + window.limit]
-        if not chosen:
-            return len(statements), []
-        rank = {statement: position for position, statement in enumerate(chosen)}
-        rows = self._rows(describe, statement=_nodes(chosen), **values)
-        return len(statements), sorted(rows, key=lambda row: rank[row["statement"]])
+        return Selection(len(statements), statements[window.offset : window.offset + window.limit])
+
+    def _describe(self, selection: Selection, query: str, key: str = "statement", **values: Term | None) -> list[Row]:
+        """The rows of `query` for the selected statements, in the selection's order.
+
+        Selecting is cheap (keys, or the catalogue); describing a statement takes a lookup per property, so
+        only the page is described."""
+        if not selection.statements:
+            return []
+        rank = {statement: position for position, statement in enumerate(selection.statements)}
+        rows = self._rows(query, **{key: _nodes(selection.statements)}, **values)
+        return sorted(rows, key=lambda row: rank[row[key]])
 
     def _optional_link(self, row: Row, iri: str, label: str) -> Link | None:
         return self.namer.link(row[iri], row.get(label)) if iri in row else None
@@ -231,10 +235,9 @@ class Relations:
             return None
         node = ox.NamedNode(iri)
         me = self.namer.link(iri, header.label)
-        total, rows = self._keyed_page(
-            self._rows("attendance_keys", entity=node), "person_attended", window, entity=node
-        )
-        attended = window.of(total, [self._attendance(group, me) for group in _grouped(rows)])
+        selection = self._keyed(self._rows("attendance_keys", entity=node), window)
+        rows = self._describe(selection, "person_attended", entity=node)
+        attended = window.of(selection.total, [self._attendance(group, me) for group in _grouped(rows)])
         posts = [self._post({**row, "holder": iri}) for row in self._rows("person_posts", entity=node)]
         questions = [
             Question(
@@ -317,18 +320,18 @@ class Relations:
         if header is None or header.kind not in ("body", "council"):
             return None
         node = ox.NamedNode(iri)
+        held = self.catalogue.meetings(iri, window.limit, window.offset)
         meetings = [
             MeetingSummary(meeting=self.namer.link(r["meeting"], r.get("meetingLabel")), date=_date(r))
-            for r in self._rows("body_meetings", body=node)
+            for r in self._describe(held, "meetings", key="meeting")
         ]
-        meetings_held = [ox.NamedNode(m.meeting.iri) for m in meetings]
-        total, rows = self._keyed_page(self._rows("chair_keys", meeting=meetings_held), "chairs", window)
-        chairs = window.of(total, [self._attendance(group) for group in _grouped(rows)])
+        chaired = self.catalogue.chairs(iri, window.limit, window.offset)
+        chairs = window.of(chaired.total, [self._attendance(g) for g in _grouped(self._describe(chaired, "chairs"))])
         bodies = [self.namer.link(r["body"], r.get("bodyLabel")) for r in self._rows("committees_of", council=node)]
         return BodyView(
             **header.model_dump(),
             bodies=window.page(bodies),
-            meetings=window.page(meetings),
+            meetings=window.of(held.total, meetings),
             members=self._memberships(window, organisation=node),
             chairs=chairs,
             decisions=self.decisions(window, body=iri),
@@ -366,24 +369,8 @@ class Relations:
         return _grouped(rows)
 
     def _memberships(self, window: Window, **values: Term | None) -> Page[Membership]:
-        total, rows = self._keyed_page(self._rows("membership_keys", **values), "memberships", window)
-        return window.of(total, [self._membership(row) for row in rows])
-
-    def _meetings(
-        self, body: str | None, meeting: str | None, since: str | None, until: str | None
-    ) -> ox.NamedNode | list[ox.NamedNode] | None:
-        """The meetings a filter allows (None: any). Filters on a body or dates are narrowed to meetings first,
-        so the store looks up their facts instead of testing every fact it holds."""
-        if body is None and since is None and until is None:
-            return _iri(meeting)
-        allowed = {meeting} if meeting is not None else None
-        if body is not None:
-            held = {row["meeting"] for row in self._rows("body_meetings", body=ox.NamedNode(body))}
-            allowed = held if allowed is None else allowed & held
-        if since is not None or until is not None:
-            dated = {row["meeting"] for row in self._rows("meetings_between", since=_text(since), until=_text(until))}
-            allowed = dated if allowed is None else allowed & dated
-        return _nodes(sorted(allowed or ()))
+        selection = self._keyed(self._rows("membership_keys", **values), window)
+        return window.of(selection.total, [self._membership(row) for row in self._describe(selection, "memberships")])
 
     def decisions(
         self,
@@ -393,14 +380,12 @@ class Relations:
         meeting: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        matching: list[str] | None = None,
+        text: str | None = None,
     ) -> Page[Decision]:
-        """Decisions filtered by body, meeting, date range, and (from the search index) matching statements."""
-        keys = self._rows(
-            "decision_keys", meeting=self._meetings(body, meeting, since, until), statement=_nodes(matching)
-        )
-        total, rows = self._keyed_page(keys, "decisions", window)
-        return window.of(total, [self._decision(row) for row in rows])
+        """Decisions by body, meeting, date range and words of their text, newest first."""
+        where = MeetingFilter(body, meeting, since, until)
+        selection = self.catalogue.decisions(where, text, window.limit, window.offset)
+        return window.of(selection.total, [self._decision(row) for row in self._describe(selection, "decisions")])
 
     def declarations(
         self,
@@ -413,18 +398,11 @@ class Relations:
         since: str | None = None,
         until: str | None = None,
     ) -> Page[Declaration]:
-        """Declarations filtered by declarant, organisation named, body, meeting and date range."""
-        naming = None
-        if organisation is not None:
-            naming = self._rows("declarations_naming", organisation=ox.NamedNode(organisation))
-        keys = self._rows(
-            "declaration_keys",
-            person=_iri(person),
-            statement=None if naming is None else _nodes(row["statement"] for row in naming),
-            meeting=self._meetings(body, meeting, since, until),
-        )
-        total, rows = self._keyed_page(keys, "declarations", window)
-        return window.of(total, [self._declaration(group) for group in _grouped(self._labelled(rows, "organisation"))])
+        """Declarations by declarant, organisation named, body, meeting and date range, newest first."""
+        where = MeetingFilter(body, meeting, since, until)
+        selection = self.catalogue.declarations(where, person, organisation, window.limit, window.offset)
+        rows = self._labelled(self._describe(selection, "declarations"), "organisation")
+        return window.of(selection.total, [self._declaration(group) for group in _grouped(rows)])
 
     def view(self, iri: str, window: Window) -> PersonView | OrganisationView | BodyView | MeetingView | None:
         """The view that fits the entity's kind, or None when the store knows no such entity."""

@@ -71,11 +71,8 @@ def relationship_router(services: GraphServices) -> APIRouter:
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Page[Decision]:
-        matching = services.search.decisions(q) if q else None
         return await run_in_threadpool(
-            lambda: relations.decisions(
-                Window(limit, offset), body=iri(body), since=since, until=until, matching=matching
-            )
+            lambda: relations.decisions(Window(limit, offset), body=iri(body), since=since, until=until, text=q)
         )
 
     @router.get("/declarations", summary="Declarations of interest by person, organisation, body and date range")

@@ -1,8 +1,8 @@
 """Name search over an index built once from the store when the service starts.
 
 A regex or CONTAINS over every label is a scan that takes seconds on a large graph, so every name an entity
-is known by (label, former names, surface forms) and every decision's text goes into an SQLite FTS5 index
-in memory; a search is an index lookup, ranked by how well the name matches."""
+is known by (label, former names, surface forms) goes into an SQLite FTS5 index in memory; a search is an
+index lookup, ranked by how well the name matches."""
 
 from __future__ import annotations
 
@@ -28,7 +28,6 @@ _KIND_OF_TYPE: list[tuple[str, EntityKind]] = [
 ]
 _SCHEMA = """
 CREATE VIRTUAL TABLE entity_name USING fts5(entity UNINDEXED, name, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE decision_text USING fts5(iri UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2');
 """
 
 
@@ -51,7 +50,7 @@ class _Entry:
 
 
 class SearchIndex:
-    """An in-memory FTS5 index of names and decision texts; safe to query from many threads."""
+    """An in-memory FTS5 index of names; safe to query from many threads."""
 
     def __init__(self, reader: GraphReader, namer: Namer) -> None:
         self.namer = namer
@@ -60,10 +59,6 @@ class SearchIndex:
         self._db.executescript(_SCHEMA)
         self._entities: list[_Entry] = []
         self._load_names(reader)
-        self._db.executemany(
-            "INSERT INTO decision_text (iri, text) VALUES (?, ?)",
-            ((row["statement"], row["text"]) for row in reader.rows("api/decision_texts")),
-        )
         self._db.commit()
 
     def _load_names(self, reader: GraphReader) -> None:
@@ -102,14 +97,3 @@ class SearchIndex:
             for entry, name in found[offset : offset + limit]
         ]
         return Page[SearchHit](total=len(found), limit=limit, offset=offset, items=hits)
-
-    def decisions(self, text: str) -> list[str] | None:
-        """The decisions whose text matches every word of `text` (word stems), or None when `text` has no words."""
-        expression = match_expression(text)
-        if expression is None:
-            return None
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT iri FROM decision_text WHERE decision_text MATCH ?", (expression,)
-            ).fetchall()
-        return [iri for (iri,) in rows]

@@ -105,6 +105,7 @@ def _answer(store: ox.Store, request: QueryRequest, max_rows: int) -> QueryOutco
 def _serve(connection: Connection, store_path: str, max_rows: int) -> None:
     """A worker's loop: answer one request at a time on a read-only view of the store."""
     store = ox.Store.read_only(store_path)
+    connection.send(("ready", None))
     while True:
         request: QueryRequest = connection.recv()
         try:
@@ -132,11 +133,13 @@ class SparqlService:
     _idle: queue.Queue[_Worker] = field(default_factory=queue.Queue)
 
     def _spawn(self) -> _Worker:
+        """A worker that has opened the store, so its start-up never counts against a query's time limit."""
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child, str(self.store_path), self.max_rows), daemon=True)
         process.start()
         child.close()
+        parent.recv()
         return _Worker(process, parent)
 
     def _replace(self, worker: _Worker) -> _Worker:

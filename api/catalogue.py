@@ -1,0 +1,147 @@
+"""An index of which meetings, decisions and declarations each list selects, built once from the store.
+
+Filtering every decision by a body's meetings, a date range or words of its text is a scan in the store:
+seconds on a large graph. The catalogue keeps the keys (statement, meeting, body, day, person, organisation)
+and the decisions' text in SQLite in memory, so a list is an index lookup that returns one page of
+statements, and only that page is then described in full by SPARQL."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+
+from api.reader import GraphReader
+from api.search import match_expression
+
+__all__ = ["Catalogue", "Selection"]
+
+_SCHEMA = """
+CREATE TABLE meeting (iri TEXT PRIMARY KEY, body TEXT, day TEXT);
+CREATE INDEX meeting_body ON meeting (body, day);
+CREATE INDEX meeting_day ON meeting (day);
+CREATE TABLE decision (iri TEXT PRIMARY KEY, meeting TEXT);
+CREATE INDEX decision_meeting ON decision (meeting);
+CREATE VIRTUAL TABLE decision_text USING fts5(iri UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TABLE declaration (iri TEXT, meeting TEXT, person TEXT, organisation TEXT);
+CREATE INDEX declaration_meeting ON declaration (meeting);
+CREATE INDEX declaration_person ON declaration (person);
+CREATE INDEX declaration_organisation ON declaration (organisation);
+CREATE TABLE chair (iri TEXT PRIMARY KEY, meeting TEXT);
+CREATE INDEX chair_meeting ON chair (meeting);
+"""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One page of the statements a list selects, and how many it selects in all."""
+
+    total: int
+    statements: list[str]
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    body: str | None = None
+    meeting: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def clauses(self) -> tuple[list[str], list[str]]:
+        """SQL conditions on the `meeting` table aliased `m`, and their parameters."""
+        conditions, parameters = [], []
+        for condition, value in (
+            ("m.body = ?", self.body),
+            ("m.iri = ?", self.meeting),
+            ("m.day >= ?", self.since),
+            ("m.day <= ?", self.until),
+        ):
+            if value is not None:
+                conditions.append(condition)
+                parameters.append(value)
+        return conditions, parameters
+
+
+def _day(start: str | None) -> str | None:
+    return start[:10] if start else None
+
+
+class Catalogue:
+    """Safe to query from many threads: one connection, one lock; every query is an index lookup."""
+
+    def __init__(self, reader: GraphReader) -> None:
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.executescript(_SCHEMA)
+        self._load(reader)
+        self._db.commit()
+
+    def _load(self, reader: GraphReader) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO meeting VALUES (?, ?, ?)",
+            ((r["meeting"], r.get("body"), _day(r.get("start"))) for r in reader.rows("api/catalogue_meetings")),
+        )
+        decisions = reader.rows("api/catalogue_decisions")
+        self._db.executemany(
+            "INSERT OR IGNORE INTO decision VALUES (?, ?)", ((r["statement"], r["meeting"]) for r in decisions)
+        )
+        self._db.executemany(
+            "INSERT INTO decision_text VALUES (?, ?)", ((r["statement"], r["text"]) for r in decisions)
+        )
+        self._db.executemany(
+            "INSERT INTO declaration VALUES (?, ?, ?, ?)",
+            (
+                (r["statement"], r["meeting"], r["person"], r.get("organisation"))
+                for r in reader.rows("api/catalogue_declarations")
+            ),
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO chair VALUES (?, ?)",
+            ((r["statement"], r["meeting"]) for r in reader.rows("api/catalogue_chairs")),
+        )
+
+    def _select(self, table: str, where: list[str], parameters: list[str], limit: int, offset: int) -> Selection:
+        """Distinct statements of `table` joined to their meeting, newest first, one page and the count."""
+        condition = " AND ".join(where) or "1"
+        joined = f"FROM {table} AS s JOIN meeting AS m ON m.iri = s.meeting WHERE {condition}"
+        with self._lock:
+            (total,) = self._db.execute(f"SELECT COUNT(DISTINCT s.iri) {joined}", parameters).fetchone()
+            rows = self._db.execute(
+                f"SELECT DISTINCT s.iri, m.day {joined} ORDER BY m.day DESC, s.iri LIMIT ? OFFSET ?",
+                [*parameters, limit, offset],
+            ).fetchall()
+        return Selection(total, [iri for iri, _ in rows])
+
+    def decisions(self, where: MeetingFilter, text: str | None, limit: int, offset: int) -> Selection:
+        """Decisions at the meetings `where` allows, whose text has every word of `text` (any form of each)."""
+        conditions, parameters = where.clauses()
+        if text is not None:
+            expression = match_expression(text)
+            if expression is None:
+                return Selection(0, [])
+            conditions.append("s.iri IN (SELECT iri FROM decision_text WHERE decision_text MATCH ?)")
+            parameters.append(expression)
+        return self._select("decision", conditions, parameters, limit, offset)
+
+    def declarations(
+        self, where: MeetingFilter, person: str | None, organisation: str | None, limit: int, offset: int
+    ) -> Selection:
+        conditions, parameters = where.clauses()
+        if person is not None:
+            conditions.append("s.person = ?")
+            parameters.append(person)
+        if organisation is not None:
+            conditions.append("s.organisation = ?")
+            parameters.append(organisation)
+        return self._select("declaration", conditions, parameters, limit, offset)
+
+    def chairs(self, body: str, limit: int, offset: int) -> Selection:
+        return self._select("chair", ["m.body = ?"], [body], limit, offset)
+
+    def meetings(self, body: str, limit: int, offset: int) -> Selection:
+        with self._lock:
+            (total,) = self._db.execute("SELECT COUNT(*) FROM meeting WHERE body = ?", [body]).fetchone()
+            rows = self._db.execute(
+                "SELECT iri FROM meeting WHERE body = ? ORDER BY day DESC, iri LIMIT ? OFFSET ?", [body, limit, offset]
+            ).fetchall()
+        return Selection(total, [iri for (iri,) in rows])
