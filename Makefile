@@ -37,6 +37,7 @@ run: $(STAMP) $(ASSETS)
 	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph ingest data/minutes
 	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph stats
 	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph query @graph/sparql/declared_interests.rq
+	COUNCILGRAPH_STORE=$(STORE) $(BIN)/councilgraph serve
 
 test: $(STAMP) $(ASSETS) $(CHROMIUM)
 	$(BIN)/ruff check graph api tests
