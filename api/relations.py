@@ -33,7 +33,7 @@ from api.models import (
 from api.naming import Namer
 from api.reader import GraphReader, Row
 from graph.queries import Term
-from graph.vocab import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from graph.vocab import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME
 
 __all__ = ["Relations", "Window"]
 
@@ -44,7 +44,7 @@ T = TypeVar("T")
 class Window:
     """Which slice of each list a view returns."""
 
-    limit: int = 50
+    limit: int = 20
     offset: int = 0
 
     def page(self, items: list[T]) -> Page[T]:
@@ -236,7 +236,7 @@ class Relations:
         node = ox.NamedNode(iri)
         me = self.namer.link(iri, header.label)
         selection = self._keyed(self._rows("attendance_keys", entity=node), window)
-        rows = self._describe(selection, "person_attended", entity=node)
+        rows = self._describe(selection, "person_attended")
         attended = window.of(selection.total, [self._attendance(group, me) for group in _grouped(rows)])
         posts = [self._post({**row, "holder": iri}) for row in self._rows("person_posts", entity=node)]
         questions = [
@@ -370,7 +370,34 @@ class Relations:
 
     def _memberships(self, window: Window, **values: Term | None) -> Page[Membership]:
         selection = self._keyed(self._rows("membership_keys", **values), window)
-        return window.of(selection.total, [self._membership(row) for row in self._describe(selection, "memberships")])
+        rows = self._with_intervals(self._describe(selection, "memberships"))
+        return window.of(selection.total, [self._membership(row) for row in rows])
+
+    def _properties(self, nodes: Iterable[str]) -> dict[str, dict[str, str]]:
+        """Each node's properties (one value each), from one lookup per node."""
+        wanted = sorted(set(nodes))
+        found: dict[str, dict[str, str]] = {node: {} for node in wanted}
+        if wanted:
+            for row in self._rows("node_properties", node=_nodes(wanted)):
+                found[row["node"]][row["property"]] = row["value"]
+        return found
+
+    def _with_intervals(self, rows: list[Row]) -> list[Row]:
+        """Membership rows with `began`, `ended` and `period` read from their interval and its instants."""
+        intervals = self._properties(row["interval"] for row in rows if "interval" in row)
+        ends = {str(TIME.hasBeginning): "began", str(TIME.hasEnd): "ended"}
+        instants = self._properties(v for props in intervals.values() for p, v in props.items() if p in ends)
+        described = []
+        for row in rows:
+            interval = intervals.get(row.get("interval", ""), {})
+            extra = {"period": interval[str(RDFS.comment)]} if str(RDFS.comment) in interval else {}
+            for predicate, column in ends.items():
+                instant = instants.get(interval.get(predicate, ""), {})
+                day = instant.get(str(TIME.inXSDDate)) or instant.get(str(TIME.inXSDgYear))
+                if day is not None:
+                    extra[column] = day
+            described.append({**row, **extra})
+        return described
 
     def decisions(
         self,

@@ -68,7 +68,7 @@ def relationship_router(services: GraphServices) -> APIRouter:
         since: Day = None,
         until: Day = None,
         q: Annotated[str | None, Query(description="Words the decision's text contains (any form of each).")] = None,
-        limit: Limit = 50,
+        limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[Decision]:
         return await run_in_threadpool(
@@ -82,7 +82,7 @@ def relationship_router(services: GraphServices) -> APIRouter:
         body: Reference = None,
         since: Day = None,
         until: Day = None,
-        limit: Limit = 50,
+        limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[Declaration]:
         return await run_in_threadpool(
@@ -111,7 +111,7 @@ def relationship_router(services: GraphServices) -> APIRouter:
         response_model=PersonView | OrganisationView | BodyView | MeetingView,
     )
     async def entity(
-        reference: str, limit: Limit = 50, offset: Offset = 0
+        reference: str, limit: Limit = 20, offset: Offset = 0
     ) -> PersonView | OrganisationView | BodyView | MeetingView:
         view = await run_in_threadpool(relations.view, namer.iri(reference), Window(limit, offset))
         if view is None:
