@@ -217,4 +217,7 @@ class PathsView(BaseModel):
     source: Link
     target: Link
     max_hops: int
+    complete: bool = Field(
+        description="False when the search stopped because its frontier grew too large: longer paths may exist."
+    )
     paths: list[list[PathStep]]

@@ -129,6 +129,7 @@ def test_declarations_filter_by_person_and_dates(seed_server: str) -> None:
 
 def test_paths_explain_each_step_with_its_statement(seed_server: str) -> None:
     found = _get(seed_server, "/api/paths", **{"from": MOORE, "to": MILLGATE})
+    assert found["complete"] is True
     assert found["paths"]
     shortest = found["paths"][0]
     assert [(s["source"]["label"], s["relation"], s["target"]["label"]) for s in shortest] == [
