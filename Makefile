@@ -6,6 +6,7 @@ STORE ?= .store
 VENDOR := api/static/vendor
 ASSETS := $(VENDOR)/.built
 CODEMIRROR := web/node_modules/codemirror
+SWAGGER := web/node_modules/swagger-ui-dist
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -24,6 +25,7 @@ $(ASSETS): web/package.json web/package-lock.json
 	mkdir -p $(VENDOR)
 	cp $(CODEMIRROR)/lib/codemirror.js $(CODEMIRROR)/lib/codemirror.css $(CODEMIRROR)/mode/sparql/sparql.js \
 		$(CODEMIRROR)/addon/edit/matchbrackets.js $(CODEMIRROR)/LICENSE $(VENDOR)/
+	cp $(SWAGGER)/swagger-ui-bundle.js $(SWAGGER)/swagger-ui.css $(VENDOR)/
 	touch $(ASSETS)
 
 assets: $(ASSETS)

@@ -7,7 +7,8 @@ from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
@@ -63,6 +64,8 @@ def create_app(settings: Settings) -> FastAPI:
         service.close()
 
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         title="councilgraph",
         version=__version__,
         lifespan=lifespan,
@@ -117,6 +120,17 @@ def create_app(settings: Settings) -> FastAPI:
                 f"unsupported content type {content_type!r}: use {_FORM} or {_QUERY_BODY}", status_code=415
             )
         return await answer(request, query, default_graphs, named_graphs)
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        """Swagger UI from the vendored npm build, so the API docs work offline like every other page."""
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="councilgraph API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
 
     app.include_router(relationship_router(services))
     pages = EntityPages(services, page_templates())

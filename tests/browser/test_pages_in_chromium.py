@@ -144,3 +144,11 @@ def test_a_truncated_answer_says_so(capped_server: str, watched: WatchedPage) ->
     expect(page.locator("#results tbody tr")).to_have_count(3)
     expect(page.locator("#status .truncated")).to_contain_text("row cap of 3")
     assert watched.problems() == []
+
+
+def test_the_api_docs_load_offline_from_the_service_itself(seed_server: str, watched: WatchedPage) -> None:
+    page = watched.page
+    page.goto(f"{seed_server}/docs")
+    expect(page.locator(".opblock-summary-path", has_text="/api/search")).to_be_visible()
+    assert watched.problems() == []
+    assert {urlsplit(url).netloc for url in watched.requested} == {urlsplit(seed_server).netloc}
