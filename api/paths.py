@@ -1,23 +1,23 @@
-"""The shortest relationship paths between two entities, found by a breadth-first search from both ends.
+"""The shortest relationship paths between two entities, on a graph of the links the minutes record.
 
-The graph is walked through the statements the minutes record (attended, declared an interest in, holds,
-is a member of, mentions, …), so every edge of a path can be explained by its statement and quote. Each step
-looks up, for the whole frontier at once, what its nodes point at and what points at them (one-pattern
-SPARQL lookups, one per node), then the statements found that way: a step costs what the frontier touches,
-never a scan of the store."""
+Every link between two entities (attended, declared an interest in, holds, is a member of, was organised by,
+was an item at, mentions, is a post in, is part of) is read once, by one SPARQL query, into an in-memory
+networkx graph when the service starts; each edge keeps the statement that records it. A path search is a
+breadth-first search from both ends on that graph, and only the nodes and statements of the paths it returns
+are then described from the store, so every step is explained by its statement and quote."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
+import networkx as nx
 import pyoxigraph as ox
 
 from api.models import Link, PathStep, PathsView, Provenance
 from api.naming import Namer
 from api.reader import GraphReader, Row
-from graph.vocab import CG, ORG, RDF, SCHEMA
 
 __all__ = ["PathFinder"]
 
@@ -37,24 +37,16 @@ class _Edge:
 Parents = dict[str, list[_Edge]]
 
 
-_THROUGH: dict[str, tuple[str, str, str]] = {
-    str(CG.Attendance): (str(CG.attendee), str(CG.meeting), "attended"),
-    str(CG.DeclarationOfInterest): (str(CG.declarant), str(CG.interestIn), "declared an interest in"),
-    str(CG.PostHolding): (str(CG.holder), str(CG.post), "holds"),
-    str(ORG.Membership): (str(ORG.member), str(ORG.organization), "is a member of"),
-}
-"""Statements that link two entities: the property to the one end, to the other, and what the link means."""
-
-_DIRECT: dict[str, str] = {
-    str(ORG.postIn): "is a post in",
-    str(SCHEMA.organizer): "was organised by",
-    str(CG.mentions): "mentions",
-    str(ORG.subOrganizationOf): "is part of",
-}
-"""Properties that link two entities by themselves; the subject is the statement that says so."""
-
-_ITEM_AT = "was an item at"
-_ENDS = {end for first, second, _ in _THROUGH.values() for end in (first, second)} | {str(CG.meeting)}
+def _projection(reader: GraphReader) -> nx.Graph:
+    """One edge per linked pair of entities, keeping the first (in IRI order) statement that links them."""
+    graph = nx.Graph()
+    rows = sorted(reader.rows("api/projection_edges"), key=lambda row: (row["statement"], row["relation"]))
+    for row in rows:
+        if not graph.has_edge(row["source"], row["target"]):
+            graph.add_edge(
+                row["source"], row["target"], relation=row["relation"], source=row["source"], statement=row["statement"]
+            )
+    return graph
 
 
 def _chains(parents: Parents, node: str) -> Iterator[list[_Edge]]:
@@ -67,75 +59,38 @@ def _chains(parents: Parents, node: str) -> Iterator[list[_Edge]]:
             yield [*chain, edge]
 
 
-@dataclass(frozen=True)
+@dataclass
 class PathFinder:
     reader: GraphReader
     namer: Namer
-    frontier_cap: int = 300
+    frontier_cap: int = 20_000
     enumeration_cap: int = 1_000
+    graph: nx.Graph = field(init=False)
 
-    def _properties(self, nodes: set[str]) -> dict[str, dict[str, list[str]]]:
-        found: dict[str, dict[str, list[str]]] = {node: {} for node in nodes}
-        if nodes:
-            for row in self.reader.rows("api/node_properties", {"node": [ox.NamedNode(n) for n in sorted(nodes)]}):
-                found[row["node"]].setdefault(row["property"], []).append(row["value"])
-        return found
-
-    def _edges(self, frontier: set[str]) -> list[_Edge]:
-        """Every edge from a frontier node to a neighbour, walked from the frontier."""
-        edges: list[_Edge] = []
-        for node, properties in self._properties(frontier).items():
-            for prop, values in properties.items():
-                edges += [_Edge(node, v, _DIRECT[prop], node, v, node) for v in values if prop in _DIRECT]
-            if str(CG.AgendaItem) in properties.get(str(RDF.type), []):
-                edges += [_Edge(node, m, _ITEM_AT, node, m, node) for m in properties.get(str(CG.meeting), [])]
-        references = self.reader.rows("api/node_references", {"node": [ox.NamedNode(n) for n in sorted(frontier)]})
-        for row in references:
-            if row["property"] in _DIRECT:
-                subject, node = row["subject"], row["node"]
-                edges.append(_Edge(node, subject, _DIRECT[row["property"]], subject, node, subject))
-        statements = self._properties({row["subject"] for row in references if row["property"] in _ENDS})
-        for statement, properties in statements.items():
-            edges += self._through(statement, properties, frontier)
-        return sorted(set(edges), key=lambda e: (e.there, e.relation, e.statement))
-
-    @staticmethod
-    def _through(statement: str, properties: dict[str, list[str]], frontier: set[str]) -> list[_Edge]:
-        """The edges a statement makes between the frontier and the entities at its other end."""
-        types = properties.get(str(RDF.type), [])
-        edges = []
-        if str(CG.AgendaItem) in types:
-            edges += [
-                _Edge(m, statement, _ITEM_AT, statement, m, statement) for m in properties.get(str(CG.meeting), [])
-            ]
-        for type_iri, (first, second, relation) in _THROUGH.items():
-            if type_iri not in types:
-                continue
-            for source in properties.get(first, []):
-                for target in properties.get(second, []):
-                    if source in frontier:
-                        edges.append(_Edge(source, target, relation, source, target, statement))
-                    if target in frontier:
-                        edges.append(_Edge(target, source, relation, source, target, statement))
-        return [edge for edge in edges if edge.here in frontier]
+    def __post_init__(self) -> None:
+        self.graph = _projection(self.reader)
 
     def _expand(self, parents: Parents, frontier: set[str]) -> set[str]:
         """Add the unseen neighbours of `frontier` to `parents`; the new frontier is those neighbours."""
         reached: Parents = {}
-        for edge in self._edges(frontier):
-            if edge.there not in parents:
-                reached.setdefault(edge.there, []).append(edge)
+        for here in sorted(frontier):
+            for there, data in self.graph.adj[here].items():
+                if there not in parents:
+                    source = data["source"]
+                    target = there if source == here else here
+                    edge = _Edge(here, there, data["relation"], source, target, data["statement"])
+                    reached.setdefault(there, []).append(edge)
         parents.update(reached)
         return set(reached)
 
     def find(self, source: str, target: str, max_hops: int, limit: int) -> PathsView:
         """Up to `limit` shortest paths of at most `max_hops` edges, or none when the ends are further apart.
 
-        A search whose smaller frontier grows past `frontier_cap` nodes stops there and says it is incomplete:
-        past that point each step touches thousands of statements, and the answer would take seconds."""
+        A search whose smaller frontier grows past `frontier_cap` nodes stops there and says it is incomplete."""
         forward: Parents = {source: []}
         backward: Parents = {target: []}
-        ahead, behind = {source}, {target}
+        ahead = {source} if source in self.graph else set()
+        behind = {target} if target in self.graph else set()
         hops = 0
         meeting = {source} & {target}
         complete = True
@@ -157,9 +112,10 @@ class PathFinder:
             for tail in _chains(backward, middle)
         )
         paths = sorted(islice(joined, self.enumeration_cap), key=lambda p: (len(p), [e.statement for e in p]))[:limit]
+        ends = self._links([source, target])
         return PathsView(
-            source=self._links([source])[source],
-            target=self._links([target])[target],
+            source=ends[source],
+            target=ends[target],
             max_hops=max_hops,
             complete=complete,
             paths=self._explain(paths),
