@@ -271,16 +271,16 @@ class EntityPages:
         header = self.relations.header(iri)
         if header is None:
             return self._page(request, "not_found.html", {"iri": iri}, status=404)
-        window = Window(SHOWN, 0)
+        view = self.relations.view(iri, Window(SHOWN, 0))
         context: dict[str, Any] = {"iri": iri, "header": header, "api": self.api_path(iri)}
-        if header.kind == "person" and (person := self.relations.person(iri, window)) is not None:
-            return self._page(request, "entity_person.html", {**context, **self._person(person)})
-        if header.kind == "organisation" and (organisation := self.relations.organisation(iri, window)) is not None:
-            return self._page(request, "entity_organisation.html", {**context, **self._organisation(organisation)})
-        if header.kind in ("body", "council") and (body := self.relations.body(iri, window)) is not None:
-            return self._page(request, "entity_body.html", {**context, **self._body(body)})
-        if header.kind == "meeting" and (meeting := self.relations.meeting(iri, window)) is not None:
-            return self._page(request, "entity_meeting.html", {**context, **self._meeting(meeting)})
+        if isinstance(view, PersonView):
+            return self._page(request, "entity_person.html", {**context, **self._person(view)})
+        if isinstance(view, OrganisationView):
+            return self._page(request, "entity_organisation.html", {**context, **self._organisation(view)})
+        if isinstance(view, BodyView):
+            return self._page(request, "entity_body.html", {**context, **self._body(view)})
+        if isinstance(view, MeetingView):
+            return self._page(request, "entity_meeting.html", {**context, **self._meeting(view)})
         context["api"] = None
         if str(CG.MinutesDocument) in header.types:
             return self._page(request, "document.html", {**context, **self._document(request, iri)})

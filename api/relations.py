@@ -5,7 +5,7 @@ Every fact keeps its provenance; lists come as pages whose `total` counts every 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -76,10 +76,6 @@ def _iri(value: str | None) -> ox.NamedNode | None:
     return ox.NamedNode(value) if value else None
 
 
-def _text(value: str | None) -> ox.Literal | None:
-    return ox.Literal(value) if value else None
-
-
 def _nodes(iris: Iterable[str] | None) -> list[ox.NamedNode] | None:
     return None if iris is None else [ox.NamedNode(iri) for iri in iris]
 
@@ -136,9 +132,9 @@ class Relations:
     def header(self, iri: str) -> EntityHeader | None:
         """What the store says of an entity in its own right, or None when it says nothing."""
         rows = self._rows("entity", entity=ox.NamedNode(iri))
-        if not rows:
-            return None
+        return self._header(iri, rows) if rows else None
 
+    def _header(self, iri: str, rows: list[Row]) -> EntityHeader:
         def values(predicate: str) -> list[str]:
             return sorted({row["value"] for row in rows if row["property"] == predicate})
 
@@ -229,10 +225,8 @@ class Relations:
             provenance=self.namer.provenance(row) if "doc" in row else None,
         )
 
-    def person(self, iri: str, window: Window) -> PersonView | None:
-        header = self.header(iri)
-        if header is None or header.kind != "person":
-            return None
+    def _person(self, header: EntityHeader, window: Window) -> PersonView:
+        iri = header.iri
         node = ox.NamedNode(iri)
         me = self.namer.link(iri, header.label)
         selection = self._keyed(self._rows("attendance_keys", entity=node), window)
@@ -257,10 +251,8 @@ class Relations:
             questions=window.page(questions),
         )
 
-    def organisation(self, iri: str, window: Window) -> OrganisationView | None:
-        header = self.header(iri)
-        if header is None or header.kind not in ("organisation", "body", "council"):
-            return None
+    def _organisation(self, header: EntityHeader, window: Window) -> OrganisationView:
+        iri = header.iri
         node = ox.NamedNode(iri)
         declarations = self.declarations(EVERYTHING, organisation=iri).items
         posts = self._posts_in(iri)
@@ -315,10 +307,8 @@ class Relations:
         rows = self._rows("decisions_on_items", item=[ox.NamedNode(i) for i in items])
         return [self._decision(row) for row in rows if row.get("item") in wanted]
 
-    def body(self, iri: str, window: Window) -> BodyView | None:
-        header = self.header(iri)
-        if header is None or header.kind not in ("body", "council"):
-            return None
+    def _body(self, header: EntityHeader, window: Window) -> BodyView:
+        iri = header.iri
         node = ox.NamedNode(iri)
         held = self.catalogue.meetings(iri, window.limit, window.offset)
         meetings = [
@@ -337,12 +327,8 @@ class Relations:
             decisions=self.decisions(window, body=iri),
         )
 
-    def meeting(self, iri: str, window: Window) -> MeetingView | None:
-        header = self.header(iri)
-        if header is None or header.kind != "meeting":
-            return None
-        rows = self._rows("entity", entity=ox.NamedNode(iri))
-        facts = {row["property"]: row for row in rows}
+    def _meeting_view(self, header: EntityHeader, facts: dict[str, Row], window: Window) -> MeetingView:
+        iri = header.iri
         node = ox.NamedNode(iri)
         organizer = facts.get(str(SCHEMA.organizer))
         document = facts[str(PROV.wasDerivedFrom)]
@@ -432,17 +418,18 @@ class Relations:
         return window.of(selection.total, [self._declaration(group) for group in _grouped(rows)])
 
     def view(self, iri: str, window: Window) -> PersonView | OrganisationView | BodyView | MeetingView | None:
-        """The view that fits the entity's kind, or None when the store knows no such entity."""
-        header = self.header(iri)
-        if header is None:
+        """The view that fits the entity's kind, or None when the store knows no such entity or has no view of
+        its kind; the entity's own description is read once and shared by the header and the view."""
+        rows = self._rows("entity", entity=ox.NamedNode(iri))
+        if not rows:
             return None
-        builders: dict[str, Callable[[str, Window], PersonView | OrganisationView | BodyView | MeetingView | None]]
-        builders = {
-            "person": self.person,
-            "organisation": self.organisation,
-            "body": self.body,
-            "council": self.body,
-            "meeting": self.meeting,
-        }
-        builder = builders.get(header.kind)
-        return builder(iri, window) if builder else None
+        header = self._header(iri, rows)
+        if header.kind == "person":
+            return self._person(header, window)
+        if header.kind == "organisation":
+            return self._organisation(header, window)
+        if header.kind in ("body", "council"):
+            return self._body(header, window)
+        if header.kind == "meeting":
+            return self._meeting_view(header, {row["property"]: row for row in rows}, window)
+        return None

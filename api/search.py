@@ -14,18 +14,10 @@ from dataclasses import dataclass
 from api.models import EntityKind, Page, SearchHit
 from api.naming import Namer
 from api.reader import GraphReader
-from graph.vocab import CG, FOAF, ORG
 
 __all__ = ["SearchIndex"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_KIND_OF_TYPE: list[tuple[str, EntityKind]] = [
-    (str(CG.Council), "council"),
-    (str(CG.Committee), "body"),
-    (str(FOAF.Person), "person"),
-    (str(ORG.Post), "post"),
-    (str(ORG.Organization), "organisation"),
-]
 _SCHEMA = """
 CREATE VIRTUAL TABLE entity_name USING fts5(entity UNINDEXED, name, tokenize = 'unicode61 remove_diacritics 2');
 """
@@ -71,7 +63,7 @@ class SearchIndex:
             else:
                 entry.names.add(row["name"])
         for rowid, (iri, entry) in enumerate(sorted(entries.items())):
-            kind: EntityKind = next((k for t, k in _KIND_OF_TYPE if t in types.get(iri, set())), "organisation")
+            kind = self.namer.kind(sorted(types.get(iri, set())))
             self._entities.append(_Entry(iri, kind, entry.label, entry.names))
             self._db.executemany(
                 "INSERT INTO entity_name (entity, name) VALUES (?, ?)", ((rowid, name) for name in sorted(entry.names))
