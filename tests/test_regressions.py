@@ -83,3 +83,12 @@ def test_the_next_meeting_date_is_not_the_meeting_date() -> None:
         "6 June 2023 at 2pm.\n\n2. Close\n\nNothing.\n"
     )
     assert extraction.meeting.date is None
+
+
+def test_a_declared_organisation_is_not_business_of_the_declarations_item() -> None:
+    extraction = _extract(
+        "1. Declarations of Interest\n\nCouncillor Ames declared an interest as a governor of Hillside Academy.\n\n"
+        "2. School Places\n\nThe report on places at Hillside Academy was noted.\n\nRESOLVED: noted.\n"
+    )
+    mentions = {item.title: [org.name for org in item.mentions] for item in extraction.items}
+    assert mentions == {"Declarations of Interest": [], "School Places": ["Hillside Academy"]}

@@ -52,8 +52,15 @@ def _decisions(minutes: Minutes) -> list[DecisionFact]:
     return facts
 
 
-def _items(minutes: Minutes) -> tuple[list[ItemFact], list[BodyRef]]:
-    """Items with the organisations they mention; names of committees are bodies, not organisations."""
+def _within(span: Span, spans: list[Span]) -> bool:
+    return any(outer.start <= span.start and span.end <= outer.end for outer in spans)
+
+
+def _items(minutes: Minutes, records: list[Span]) -> tuple[list[ItemFact], list[BodyRef]]:
+    """Items with the organisations their business mentions; names of committees are bodies, not organisations.
+
+    A name inside a record of who attended or who declared what (`records`) is not business the item
+    discussed: it says who someone is, and counting it would make every declaration "mention" its subject."""
     text = minutes.document.folded
     items: list[ItemFact] = []
     bodies: list[BodyRef] = []
@@ -62,7 +69,7 @@ def _items(minutes: Minutes) -> tuple[list[ItemFact], list[BodyRef]]:
         for org in find_organisations(text, item.title_span.start, item.body.end):
             if is_committee_name(org.name):
                 bodies.append(BodyRef(name=org.name, span=org.span))
-            else:
+            elif not _within(org.span, records):
                 mentions.append(org)
         items.append(ItemFact(number=item.number, title=item.title, span=item.title_span, mentions=mentions))
     return items, bodies
@@ -127,7 +134,8 @@ def extract(minutes: Minutes) -> Extraction:
     attendance = roster.attendance + inferred
     contacts, contact_holdings = _contact(minutes)
     holdings = _unique_holdings(roster.holdings + contact_holdings + read_holdings(text))
-    items, item_bodies = _items(minutes)
+    records = [d.evidence for d in declarations] + [a.evidence for a in roster.attendance]
+    items, item_bodies = _items(minutes, records)
     memberships = read_memberships(minutes, meeting.body, meeting.date) + _chair_memberships(attendance, meeting)
     questions = read_questions(minutes)
     people = [
