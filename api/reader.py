@@ -10,12 +10,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.queries import Term, bind, load_query
-from graph.vocab import PREFIXES
+from graph.queries import Row, Term, select
 
 __all__ = ["GraphReader", "Row"]
-
-Row = dict[str, str]
 
 
 class GraphReader:
@@ -26,14 +23,7 @@ class GraphReader:
 
     def rows(self, name: str, values: Mapping[str, Term | Iterable[Term] | None] | None = None) -> list[Row]:
         """The solutions of the named query with its inputs bound, each as {variable: lexical value}."""
-        query = bind(load_query(name), values or {})
-        solutions = self.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-        assert isinstance(solutions, ox.QuerySolutions)
-        names = [variable.value for variable in solutions.variables]
-        return [
-            {name: term.value for name in names if (term := solution[name]) is not None}
-            for solution in solutions
-        ]
+        return select(self.store, name, values)
 
     def triples_about(self, iri: str) -> list[ox.Triple]:
         """Every triple whose subject is `iri`, in any graph, once each."""

@@ -12,9 +12,12 @@ from importlib import resources
 
 import pyoxigraph as ox
 
-__all__ = ["Term", "bind", "load_query"]
+from graph.vocab import PREFIXES
+
+__all__ = ["Row", "Term", "bind", "load_query", "select"]
 
 Term = ox.NamedNode | ox.Literal
+Row = dict[str, str]
 
 
 @cache
@@ -40,3 +43,11 @@ def bind(query: str, values: Mapping[str, Term | Iterable[Term] | None]) -> str:
         clause = f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
         query = query[: found.start()] + clause + query[found.end() :]
     return query
+
+
+def select(store: ox.Store, name: str, values: Mapping[str, Term | Iterable[Term] | None] | None = None) -> list[Row]:
+    """The solutions of the named query over the union of the store's graphs, each as {variable: lexical value}."""
+    solutions = store.query(bind(load_query(name), values or {}), prefixes=PREFIXES, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [variable.value for variable in solutions.variables]
+    return [{name: term.value for name in names if (term := solution[name]) is not None} for solution in solutions]

@@ -1,0 +1,430 @@
+"""Conflict-of-interest findings: where a person with a recorded link to an organisation took part in business
+that touches it.
+
+Three kinds, one finding per person, organisation and meeting (the strongest kind wins):
+
+- *declared and took part*: the person declared an interest in the organisation at a meeting where an item
+  mentions it (or which the declaration names), and the finding says whether they withdrew;
+- *possible undeclared interest*: the person has a recorded link to the organisation (a declaration at
+  another meeting, a post in it, a membership of it), was at a meeting where an item mentions it, and made no
+  declaration naming it there;
+- *link to a decision-maker*: the person, linked to the organisation, chaired or sat on the body that took a
+  decision on an item mentioning it, at a meeting they are not recorded at.
+
+A link read from one meeting's minutes says little about a meeting years away, so a link without dates of its
+own counts only within `LINK_WINDOW` of the meeting that recorded it. Organisations are outside bodies
+(schools, companies, charities …), never a council or its committees, which every officer and member is
+linked to. Findings are ranked (took part without withdrawing, then possible undeclared interests, then links
+to decision-makers, then declared and withdrew; newest meeting first) and the order is total, so the same
+store always gives the same list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.network.models import EntityRef, EvidenceStep, Finding, FindingKind
+from graph.network.projection import Link, NodeKind, Projection, Relation
+from graph.vocab import CG
+
+__all__ = ["LINK_WINDOW", "entity_ref", "evidence_step", "find_conflicts", "select_findings"]
+
+LINK_WINDOW = dt.timedelta(days=730)
+_PRESENT = {str(CG.Present), str(CG.InAttendance)}
+_ROLE_WORDS = {str(CG.Chair): "chaired", str(CG.ViceChair): "was vice-chair of"}
+
+
+@dataclass(frozen=True)
+class _Declaration:
+    statement: str
+    organisation: str
+    meeting: str
+    withdrew: bool
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Tie:
+    """A recorded link from a person to an organisation, in words, with the statements that record it."""
+
+    organisation: str
+    says: str
+    statements: tuple[str, ...]
+    meeting: str | None
+    begin: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class _Seat:
+    body: str
+    role: str | None
+    statement: str
+    begin: dt.date | None
+    end: dt.date | None
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _within(day: dt.date | None, begin: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a meeting on `day` falls in [begin, end]; an unknown day or bound rules nothing out."""
+    return day is None or ((begin is None or begin <= day) and (end is None or day <= end))
+
+
+@dataclass
+class _Index:
+    """The projection's links regrouped by the questions the findings ask."""
+
+    network: Projection
+    meeting_of_item: dict[str, str] = field(default_factory=dict)
+    mentions: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    decisions_on: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    body_of: dict[str, str] = field(default_factory=dict)
+    meetings_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    present: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    declarations: dict[str, list[_Declaration]] = field(default_factory=lambda: defaultdict(list))
+    ties: dict[str, list[_Tie]] = field(default_factory=lambda: defaultdict(list))
+    seats: dict[str, list[_Seat]] = field(default_factory=lambda: defaultdict(list))
+    meeting_of_document: dict[str, str] = field(default_factory=dict)
+
+    def kind(self, iri: str) -> NodeKind:
+        return self.network.node(iri).kind
+
+    def day(self, meeting: str | None) -> dt.date | None:
+        return _date(self.network.node(meeting).date) if meeting else None
+
+    def recorded_at(self, statement: str) -> str | None:
+        """The meeting whose minutes recorded `statement`."""
+        evidence = self.network.evidence.get(statement)
+        return self.meeting_of_document.get(evidence.document) if evidence else None
+
+
+def _index(network: Projection) -> _Index:
+    index = _Index(network)
+    by_relation: dict[Relation, list[Link]] = defaultdict(list)
+    for link in network.links():
+        by_relation[link.relation].append(link)
+    for link in by_relation[Relation.ITEM_AT]:
+        index.meeting_of_item[link.source] = link.target
+    for doc, part in network.documents.items():
+        for node, info in part.nodes.items():
+            if info.kind is NodeKind.MEETING:
+                index.meeting_of_document[doc] = node
+    for link in by_relation[Relation.MENTIONS]:
+        meeting = index.meeting_of_item.get(link.source)
+        if meeting and index.kind(link.target) is NodeKind.ORGANISATION:
+            index.mentions[meeting][link.target].append(link.source)
+    for link in by_relation[Relation.DECISION_ON]:
+        index.decisions_on[link.target].append(link.source)
+    for link in by_relation[Relation.ORGANISED_BY]:
+        index.body_of[link.source] = link.target
+        index.meetings_of[link.target].append(link.source)
+    for link in by_relation[Relation.ATTENDED]:
+        if link.status in _PRESENT:
+            index.present[link.source][link.target] = link.statement
+    _index_declarations(index, by_relation)
+    _index_posts(index, by_relation)
+    _index_memberships(index, by_relation[Relation.MEMBER_OF])
+    return index
+
+
+def _index_declarations(index: _Index, by_relation: dict[Relation, list[Link]]) -> None:
+    meeting_of = {link.statement: link.target for link in by_relation[Relation.DECLARED_AT]}
+    items_of: dict[str, list[str]] = defaultdict(list)
+    for link in by_relation[Relation.DECLARED_ON_ITEM]:
+        items_of[link.statement].append(link.target)
+    for link in by_relation[Relation.DECLARED]:
+        meeting = meeting_of.get(link.statement)
+        if meeting is None or index.kind(link.target) is not NodeKind.ORGANISATION:
+            continue
+        declaration = _Declaration(link.statement, link.target, meeting, link.withdrew, tuple(items_of[link.statement]))
+        index.declarations[link.source].append(declaration)
+        day = index.day(meeting)
+        says = f"declared an interest in {index.network.label(link.target)} at {_meeting_words(index, meeting)}"
+        index.ties[link.source].append(_Tie(link.target, says, (link.statement,), meeting, _minus(day), _plus(day)))
+
+
+def _minus(day: dt.date | None) -> dt.date | None:
+    return day - LINK_WINDOW if day else None
+
+
+def _plus(day: dt.date | None) -> dt.date | None:
+    return day + LINK_WINDOW if day else None
+
+
+def _index_posts(index: _Index, by_relation: dict[Relation, list[Link]]) -> None:
+    posts_in: dict[str, list[str]] = defaultdict(list)
+    for link in by_relation[Relation.POST_IN]:
+        if index.kind(link.target) is NodeKind.ORGANISATION:
+            posts_in[link.source].append(link.target)
+    for link in by_relation[Relation.HOLDS]:
+        day = index.day(index.recorded_at(link.statement))
+        for organisation in posts_in.get(link.target, []):
+            says = f"holds the post of {index.network.label(link.target)} at {index.network.label(organisation)}"
+            index.ties[link.source].append(_Tie(organisation, says, (link.statement,), None, _minus(day), _plus(day)))
+
+
+def _index_memberships(index: _Index, memberships: list[Link]) -> None:
+    for link in memberships:
+        recorded = index.day(index.recorded_at(link.statement))
+        begin, end = _date(link.begin), _date(link.end)
+        if begin is None and end is None:
+            begin, end = _minus(recorded), _plus(recorded)
+        kind = index.kind(link.target)
+        if kind is NodeKind.ORGANISATION:
+            says = f"is recorded as a member of {index.network.label(link.target)}"
+            index.ties[link.source].append(_Tie(link.target, says, (link.statement,), None, begin, end))
+        elif kind in (NodeKind.BODY, NodeKind.COUNCIL):
+            index.seats[link.source].append(_Seat(link.target, link.role, link.statement, begin, end))
+
+
+def _human_date(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else "an undated meeting"
+
+
+def _meeting_words(index: _Index, meeting: str) -> str:
+    body = index.body_of.get(meeting)
+    where = f"the {index.network.label(body)} meeting" if body else "the meeting"
+    day = index.day(meeting)
+    return f"{where} of {_human_date(day)}" if day else where
+
+
+def _item_words(index: _Index, item: str) -> str:
+    info = index.network.node(item)
+    number = f"item {info.number} " if info.number else "the item "
+    return f"{number}“{info.label}”"
+
+
+def entity_ref(network: Projection, iri: str) -> EntityRef:
+    info = network.node(iri)
+    return EntityRef(iri=iri, label=info.label, kind=info.kind.value, date=info.date)
+
+
+def evidence_step(network: Projection, statement: str, says: str) -> EvidenceStep:
+    evidence = network.evidence.get(statement)
+    document = network.documents.get(evidence.document) if evidence else None
+    return EvidenceStep(
+        says=says,
+        statement=statement,
+        document=evidence.document if evidence else None,
+        source=document.source if document else None,
+        quote=evidence.quote if evidence else None,
+        start=evidence.start if evidence else None,
+        end=evidence.end if evidence else None,
+    )
+
+
+@dataclass(frozen=True)
+class _Case:
+    """What one finding is about, before it is put into words."""
+
+    kind: FindingKind
+    person: str
+    organisation: str
+    meeting: str
+    items: tuple[str, ...]
+    withdrew: bool | None
+    steps: tuple[tuple[str, str], ...]
+    reason: str
+
+
+def _mention_steps(index: _Index, meeting: str, organisation: str, items: Iterable[str]) -> list[tuple[str, str]]:
+    label = index.network.label(organisation)
+    return [
+        (item, f"{_item_words(index, item)} at {_meeting_words(index, meeting)} mentions {label}") for item in items
+    ]
+
+
+def _declared_and_took_part(index: _Index, person: str) -> Iterable[_Case]:
+    name = index.network.label(person)
+    for declaration in index.declarations.get(person, []):
+        meeting, organisation = declaration.meeting, declaration.organisation
+        items = sorted(set(index.mentions.get(meeting, {}).get(organisation, [])) | set(declaration.items))
+        if not items:
+            continue
+        steps = [(declaration.statement, f"{name} declared an interest in {index.network.label(organisation)}")]
+        attendance = index.present.get(person, {}).get(meeting)
+        if attendance:
+            steps.append((attendance, f"{name} attended {_meeting_words(index, meeting)}"))
+        steps += _mention_steps(index, meeting, organisation, items)
+        withdrew = (
+            "the minutes record that they withdrew"
+            if declaration.withdrew
+            else ("the minutes do not record that they withdrew")
+        )
+        reason = (
+            f"{name} declared an interest in {index.network.label(organisation)} at "
+            f"{_meeting_words(index, meeting)}, where {_list(_item_words(index, i) for i in items)} "
+            f"{'mentions' if len(items) == 1 else 'mention'} it; {withdrew}."
+        )
+        yield _Case(
+            FindingKind.DECLARED_AND_TOOK_PART,
+            person,
+            organisation,
+            meeting,
+            tuple(items),
+            declaration.withdrew,
+            tuple(steps),
+            reason,
+        )
+
+
+def _possible_undeclared(index: _Index, person: str) -> Iterable[_Case]:
+    name = index.network.label(person)
+    ties = index.ties.get(person, [])
+    declared_at = {(d.meeting, d.organisation) for d in index.declarations.get(person, [])}
+    for meeting, attendance in sorted(index.present.get(person, {}).items()):
+        discussed = index.mentions.get(meeting, {})
+        day = index.day(meeting)
+        for organisation in sorted({t.organisation for t in ties} & set(discussed)):
+            if (meeting, organisation) in declared_at:
+                continue
+            relevant = [
+                t
+                for t in ties
+                if t.organisation == organisation and t.meeting != meeting and _within(day, t.begin, t.end)
+            ]
+            if not relevant:
+                continue
+            items = sorted(set(discussed[organisation]))
+            steps = [(s, f"{name} {t.says}") for t in relevant for s in t.statements]
+            steps.append((attendance, f"{name} attended {_meeting_words(index, meeting)}"))
+            steps += _mention_steps(index, meeting, organisation, items)
+            reason = (
+                f"{name} attended {_meeting_words(index, meeting)}, where "
+                f"{_list(_item_words(index, i) for i in items)} mentions {index.network.label(organisation)}, "
+                f"and the minutes record no declaration by them naming it; {name} {_list(t.says for t in relevant)}."
+            )
+            yield _Case(
+                FindingKind.POSSIBLE_UNDECLARED_INTEREST,
+                person,
+                organisation,
+                meeting,
+                tuple(items),
+                None,
+                tuple(steps),
+                reason,
+            )
+
+
+def _decision_maker(index: _Index, person: str) -> Iterable[_Case]:
+    name = index.network.label(person)
+    ties = index.ties.get(person, [])
+    organisations = {t.organisation for t in ties}
+    present = index.present.get(person, {})
+    for seat in index.seats.get(person, []):
+        for meeting in sorted(index.meetings_of.get(seat.body, [])):
+            day = index.day(meeting)
+            if meeting in present or not _within(day, seat.begin, seat.end):
+                continue
+            discussed = index.mentions.get(meeting, {})
+            for organisation in sorted(organisations & set(discussed)):
+                items = sorted(i for i in set(discussed[organisation]) if index.decisions_on.get(i))
+                relevant = [t for t in ties if t.organisation == organisation and _within(day, t.begin, t.end)]
+                if not items or not relevant:
+                    continue
+                role = _ROLE_WORDS.get(seat.role or "", "sat on")
+                body = index.network.label(seat.body)
+                steps = [(s, f"{name} {t.says}") for t in relevant for s in t.statements]
+                steps.append((seat.statement, f"{name} {role} {body}"))
+                steps += _mention_steps(index, meeting, organisation, items)
+                steps += [
+                    (d, f"{body} decided on {_item_words(index, i)}")
+                    for i in items
+                    for d in sorted(index.decisions_on[i])
+                ]
+                reason = (
+                    f"{name} {role} {body}, which decided on {_list(_item_words(index, i) for i in items)} "
+                    f"mentioning {index.network.label(organisation)} at {_meeting_words(index, meeting)}; "
+                    f"{name} {_list(t.says for t in relevant)}."
+                )
+                yield _Case(
+                    FindingKind.LINK_TO_DECISION_MAKER,
+                    person,
+                    organisation,
+                    meeting,
+                    tuple(items),
+                    None,
+                    tuple(steps),
+                    reason,
+                )
+
+
+def _list(words: Iterable[str]) -> str:
+    parts = list(dict.fromkeys(words))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_ORDER = {
+    FindingKind.DECLARED_AND_TOOK_PART: 0,
+    FindingKind.POSSIBLE_UNDECLARED_INTEREST: 1,
+    FindingKind.LINK_TO_DECISION_MAKER: 2,
+}
+
+
+def _rank(finding: Finding) -> tuple[int, int, str, str, str, str]:
+    """Took part without withdrawing, possible undeclared, decision-makers, withdrew; then newest first."""
+    order = 3 if finding.withdrew else _ORDER[finding.kind]
+    day = _date(finding.meeting.date)
+    return (
+        order,
+        -(day.toordinal() if day else 0),
+        finding.person.label,
+        finding.organisation.label,
+        finding.meeting.iri,
+        finding.person.iri,
+    )
+
+
+def _finding(index: _Index, case: _Case) -> Finding:
+    network = index.network
+    body = index.body_of.get(case.meeting)
+    return Finding(
+        kind=case.kind,
+        person=entity_ref(network, case.person),
+        organisation=entity_ref(network, case.organisation),
+        meeting=entity_ref(network, case.meeting),
+        body=entity_ref(network, body) if body else None,
+        items=[entity_ref(network, i) for i in case.items],
+        decisions=[entity_ref(network, d) for i in case.items for d in sorted(index.decisions_on.get(i, []))],
+        withdrew=case.withdrew,
+        explanation=case.reason,
+        evidence=[evidence_step(network, statement, says) for statement, says in case.steps],
+    )
+
+
+def find_conflicts(network: Projection) -> list[Finding]:
+    """Every finding in the network, de-duplicated per person, organisation and meeting, in rank order."""
+    index = _index(network)
+    people = sorted(set(index.declarations) | set(index.ties))
+    cases: dict[tuple[str, str, str], _Case] = {}
+    for rule in (_declared_and_took_part, _possible_undeclared, _decision_maker):
+        for person in people:
+            for case in rule(index, person):
+                cases.setdefault((case.person, case.organisation, case.meeting), case)
+    return sorted((_finding(index, case) for case in cases.values()), key=_rank)
+
+
+def select_findings(
+    findings: Iterable[Finding],
+    person: str | None = None,
+    organisation: str | None = None,
+    body: str | None = None,
+    since: dt.date | None = None,
+) -> list[Finding]:
+    """The findings about a person, an organisation, a body's meetings and meetings since a date (IRIs)."""
+    return [
+        f
+        for f in findings
+        if (person is None or f.person.iri == person)
+        and (organisation is None or f.organisation.iri == organisation)
+        and (body is None or (f.body is not None and f.body.iri == body))
+        and (since is None or ((day := _date(f.meeting.date)) is not None and day >= since))
+    ]
