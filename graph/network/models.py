@@ -6,7 +6,17 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Broker", "EntityRef", "EvidenceStep", "Finding", "FindingKind", "Neighbourhood", "NetworkEdge"]
+__all__ = [
+    "Broker",
+    "EntityRef",
+    "EvidenceStep",
+    "Finding",
+    "FindingKind",
+    "Neighbourhood",
+    "NetworkEdge",
+    "PathStep",
+    "Paths",
+]
 
 
 class _Frozen(BaseModel):
@@ -74,3 +84,23 @@ class Broker(_Frozen):
 
     person: EntityRef
     organisations: list[EntityRef]
+
+
+class PathStep(_Frozen):
+    """One link of a path: `source` `relation` `target`, recorded by `statement`."""
+
+    source: EntityRef
+    relation: str
+    target: EntityRef
+    statement: str
+    evidence: EvidenceStep
+
+
+class Paths(_Frozen):
+    """The shortest paths found; `complete` is false when the search stopped early and longer paths may exist."""
+
+    source: EntityRef
+    target: EntityRef
+    max_hops: int
+    complete: bool
+    paths: list[list[PathStep]]

@@ -1,0 +1,181 @@
+"""Exploring the relationship network: who and what lies within k links of an entity, the shortest chains of
+links between two entities with every link explained, and the people whose links reach the most
+organisations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+import networkx as nx
+
+from graph.network.findings import entity_ref, evidence_step
+from graph.network.models import Broker, Neighbourhood, NetworkEdge, Paths, PathStep
+from graph.network.projection import Link, NodeKind, Projection, Relation
+
+__all__ = ["brokers", "find_paths", "link_graph", "neighbourhood"]
+
+
+def _says(network: Projection, link: Link) -> str:
+    return f"{network.label(link.source)} {link.relation.value} {network.label(link.target)}"
+
+
+def _edge(network: Projection, link: Link) -> NetworkEdge:
+    return NetworkEdge(
+        source=link.source,
+        relation=link.relation.value,
+        target=link.target,
+        statement=link.statement,
+        evidence=evidence_step(network, link.statement, _says(network, link)),
+    )
+
+
+def neighbourhood(network: Projection, centre: str, hops: int, max_nodes: int = 400) -> Neighbourhood:
+    """Every entity within `hops` links of `centre` (either direction) and the links among them, nearest
+    first; stops adding nodes at `max_nodes` and then says it is incomplete."""
+    graph = network.graph
+    reached = {centre: 0} if centre in graph else {}
+    frontier = list(reached)
+    complete = True
+    for depth in range(1, hops + 1):
+        following: list[str] = []
+        for node in frontier:
+            for other in sorted(set(graph.successors(node)) | set(graph.predecessors(node))):
+                if other in reached:
+                    continue
+                if len(reached) >= max_nodes:
+                    complete = False
+                    break
+                reached[other] = depth
+                following.append(other)
+        frontier = following
+    nodes = sorted(reached, key=lambda n: (reached[n], n))
+    inside = graph.subgraph(nodes)
+    links = sorted((link for _, _, link in inside.edges(data="link")), key=lambda k: (k.statement, k.relation))
+    return Neighbourhood(
+        centre=entity_ref(network, centre),
+        hops=hops,
+        complete=complete,
+        nodes=[entity_ref(network, n) for n in nodes],
+        edges=[_edge(network, link) for link in links],
+    )
+
+
+def brokers(network: Projection, limit: int) -> list[Broker]:
+    """The people whose recorded links (declarations, posts, memberships) reach the most organisations."""
+    reach: dict[str, set[str]] = defaultdict(set)
+    kind = network.node
+    for link in network.links():
+        if link.relation in (Relation.DECLARED, Relation.MEMBER_OF) and kind(link.target).kind is NodeKind.ORGANISATION:
+            reach[link.source].add(link.target)
+        elif link.relation is Relation.HOLDS:
+            for _, organisation, post_link in network.graph.out_edges(link.target, data="link"):
+                if post_link.relation is Relation.POST_IN and kind(organisation).kind is NodeKind.ORGANISATION:
+                    reach[link.source].add(organisation)
+    ranked = sorted(reach, key=lambda p: (-len(reach[p]), network.label(p), p))[:limit]
+    return [
+        Broker(
+            person=entity_ref(network, person),
+            organisations=[entity_ref(network, o) for o in sorted(reach[person], key=lambda o: (network.label(o), o))],
+        )
+        for person in ranked
+    ]
+
+
+def link_graph(network: Projection) -> nx.Graph:
+    """The network with directions and parallel links folded: one edge per linked pair, keeping the first
+    statement (in IRI order) that links them. What path searches walk."""
+    graph = nx.Graph()
+    for link in sorted(network.links(), key=lambda k: (k.statement, k.relation)):
+        if not graph.has_edge(link.source, link.target):
+            graph.add_edge(link.source, link.target, link=link)
+    return graph
+
+
+@dataclass(frozen=True)
+class _Step:
+    here: str
+    there: str
+    link: Link
+
+
+Parents = dict[str, list[_Step]]
+
+
+def _chains(parents: Parents, node: str) -> Iterator[list[_Step]]:
+    """Every chain of steps from the search's start to `node`."""
+    if not parents[node]:
+        yield []
+        return
+    for step in parents[node]:
+        for chain in _chains(parents, step.here):
+            yield [*chain, step]
+
+
+def _expand(graph: nx.Graph, parents: Parents, frontier: set[str]) -> set[str]:
+    """Add the unseen neighbours of `frontier` to `parents`; the new frontier is those neighbours."""
+    reached: Parents = {}
+    for here in sorted(frontier):
+        for there, data in graph.adj[here].items():
+            if there not in parents:
+                reached.setdefault(there, []).append(_Step(here, there, data["link"]))
+    parents.update(reached)
+    return set(reached)
+
+
+def find_paths(
+    network: Projection,
+    graph: nx.Graph,
+    source: str,
+    target: str,
+    max_hops: int,
+    limit: int,
+    frontier_cap: int = 20_000,
+    enumeration_cap: int = 1_000,
+) -> Paths:
+    """Up to `limit` shortest paths of at most `max_hops` links between two entities, each link explained by
+    its statement and quote: a breadth-first search from both ends, growing the smaller frontier. A search
+    whose smaller frontier passes `frontier_cap` nodes stops there and says it is incomplete."""
+    forward: Parents = {source: []}
+    backward: Parents = {target: []}
+    ahead = {source} if source in graph else set()
+    behind = {target} if target in graph else set()
+    hops = 0
+    meeting = {source} & {target}
+    complete = True
+    while not meeting and hops < max_hops and ahead and behind:
+        if min(len(ahead), len(behind)) > frontier_cap:
+            complete = False
+            break
+        if len(ahead) <= len(behind):
+            ahead = _expand(graph, forward, ahead)
+        else:
+            behind = _expand(graph, backward, behind)
+        hops += 1
+        meeting = set(forward) & set(backward)
+    joined = (
+        head + [_Step(s.there, s.here, s.link) for s in reversed(tail)]
+        for middle in sorted(meeting)
+        for head in _chains(forward, middle)
+        for tail in _chains(backward, middle)
+    )
+    found = sorted(islice(joined, enumeration_cap), key=lambda p: (len(p), [s.link.statement for s in p]))[:limit]
+    return Paths(
+        source=entity_ref(network, source),
+        target=entity_ref(network, target),
+        max_hops=max_hops,
+        complete=complete,
+        paths=[[_path_step(network, step.link) for step in path] for path in found],
+    )
+
+
+def _path_step(network: Projection, link: Link) -> PathStep:
+    return PathStep(
+        source=entity_ref(network, link.source),
+        relation=link.relation.value,
+        target=entity_ref(network, link.target),
+        statement=link.statement,
+        evidence=evidence_step(network, link.statement, _says(network, link)),
+    )
