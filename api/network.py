@@ -1,0 +1,102 @@
+"""Conflict-of-interest findings, neighbourhoods and brokers over HTTP, read from the relationship network.
+
+The server brings the saved network up to date when it starts (reading only documents ingested since it was
+last saved), computes every finding once, and answers each request from memory: the store does not change
+while it serves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+import networkx as nx
+import pyoxigraph as ox
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from api.models import Page
+from api.naming import Namer
+from graph.network.explore import brokers, find_paths, link_graph, neighbourhood
+from graph.network.export import EXPORT_FORMATS, export
+from graph.network.findings import find_conflicts, select_findings
+from graph.network.models import Broker, Finding, FindingKind, Neighbourhood, Paths
+from graph.network.projection import Projection, network_path, refresh
+
+__all__ = ["NetworkService", "network_router"]
+
+Reference = Annotated[str | None, Query(description="An IRI, or its part below the base IRI.")]
+
+
+@dataclass
+class NetworkService:
+    """The network of one store with its findings, held in memory for the life of the server."""
+
+    network: Projection
+    findings: list[Finding] = field(init=False)
+    links: nx.Graph = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.findings = find_conflicts(self.network)
+        self.links = link_graph(self.network)
+
+    @classmethod
+    def open(cls, store: ox.Store, store_path: Path) -> NetworkService:
+        network, _ = refresh(store, network_path(store_path))
+        return cls(network)
+
+    def paths(self, source: str, target: str, max_hops: int, limit: int, frontier_cap: int = 20_000) -> Paths:
+        return find_paths(self.network, self.links, source, target, max_hops, limit, frontier_cap)
+
+
+def network_router(service: NetworkService, namer: Namer) -> APIRouter:
+    router = APIRouter(prefix="/api", tags=["conflicts of interest"])
+
+    def iri(reference: str | None) -> str | None:
+        return namer.iri(reference) if reference else None
+
+    @router.get("/conflicts", summary="Where people with a recorded link to an organisation took part in its business")
+    async def conflicts(
+        person: Reference = None,
+        organisation: Reference = None,
+        body: Reference = None,
+        since: Annotated[dt.date | None, Query(description="Meetings on or after this date, YYYY-MM-DD.")] = None,
+        kind: FindingKind | None = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 20,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> Page[Finding]:
+        found = select_findings(service.findings, iri(person), iri(organisation), iri(body), since)
+        found = [f for f in found if kind is None or f.kind is kind]
+        return Page[Finding](total=len(found), limit=limit, offset=offset, items=found[offset : offset + limit])
+
+    @router.get("/brokers", summary="The people whose recorded links reach the most organisations")
+    async def most_connected(limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[Broker]:
+        return brokers(service.network, limit)
+
+    @router.get(
+        "/network/{reference:path}",
+        summary="The entities within k links of an entity, as JSON, GraphML or GEXF",
+        response_model=Neighbourhood,
+        responses={200: {"content": {media: {} for media in EXPORT_FORMATS.values()}}},
+    )
+    async def around(
+        reference: str,
+        hops: Annotated[int, Query(ge=1, le=4)] = 2,
+        format: Literal["json", "graphml", "gexf"] = "json",  # noqa: A002
+    ) -> Neighbourhood | Response:
+        centre = namer.iri(reference)
+        if centre not in service.network.graph:
+            raise HTTPException(status_code=404, detail=f"the network has no such entity: {reference}")
+        found = await run_in_threadpool(neighbourhood, service.network, centre, hops)
+        if format == "json":
+            return found
+        name = centre.rstrip("/").rsplit("/", 1)[-1] or "network"
+        return Response(
+            content=export(found, format),
+            media_type=EXPORT_FORMATS[format],
+            headers={"Content-Disposition": f'attachment; filename="{name}-{hops}-hops.{format}"'},
+        )
+
+    return router

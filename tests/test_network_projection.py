@@ -1,0 +1,77 @@
+"""The network of a real store, kept up to date: a refresh reads only the documents added or changed since it
+was saved, and the result is the network a full rebuild gives."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph.identity import IriMinter
+from graph.network.projection import Projection, network_path, refresh
+from graph.settings import Settings
+from graph.store.oxigraph import OxigraphStore
+from tests.conftest import CLI, MINUTES
+
+
+def _ingest(store: Path, *documents: Path) -> None:
+    subprocess.run([*CLI, "ingest", "--store", str(store), *map(str, documents)], check=True, capture_output=True)
+
+
+def _refresh(store: Path, saved: Path | None) -> tuple[Projection, tuple[int, int, int]]:
+    network, done = refresh(ox.Store.read_only(str(store)), saved)
+    return network, (done.read, done.removed, done.kept)
+
+
+def _shape(network: Projection) -> tuple[set[object], dict[str, object]]:
+    return set(network.links()), dict(network.graph.nodes(data="info"))
+
+
+@pytest.fixture
+def documents() -> list[Path]:
+    return sorted(MINUTES.iterdir())
+
+
+def test_a_refresh_reads_only_what_changed_and_matches_a_rebuild(tmp_path: Path, documents: list[Path]) -> None:
+    store, saved = tmp_path / "store", network_path(tmp_path / "store")
+    _ingest(store, *documents[:-1])
+    assert _refresh(store, saved)[1] == (len(documents) - 1, 0, 0)
+    assert _refresh(store, saved)[1] == (0, 0, len(documents) - 1)
+    _ingest(store, documents[-1])
+    updated, done = _refresh(store, saved)
+    assert done == (1, 0, len(documents) - 1)
+    rebuilt, _ = _refresh(store, None)
+    assert _shape(updated) == _shape(rebuilt)
+
+
+def test_a_removed_document_takes_its_links_with_it(tmp_path: Path, documents: list[Path]) -> None:
+    store, saved = tmp_path / "store", network_path(tmp_path / "store")
+    _ingest(store, *documents)
+    before, _ = _refresh(store, saved)
+    gone = sorted(before.documents)[0]
+    writer = OxigraphStore(store, IriMinter(Settings().base_iri).entities_graph())
+    assert writer.remove_document(gone)
+    writer.flush()
+    del writer
+    after, done = _refresh(store, saved)
+    assert done == (0, 1, len(documents) - 1)
+    assert gone not in after.documents
+    assert all(after.evidence[k.statement].document != gone for k in after.links() if k.statement in after.evidence)
+    assert _shape(after) == _shape(_refresh(store, None)[0])
+
+
+def test_a_damaged_saved_network_is_rebuilt(tmp_path: Path, documents: list[Path]) -> None:
+    store = tmp_path / "store"
+    _ingest(store, *documents)
+    saved = network_path(store)
+    saved.write_bytes(b"not a network")
+    network, done = _refresh(store, saved)
+    assert done == (len(documents), 0, 0)
+    assert network.graph.number_of_edges() > 0
+    assert _refresh(store, saved)[1] == (0, 0, len(documents))
+
+
+def test_the_saved_network_lives_beside_the_store(tmp_path: Path) -> None:
+    assert network_path(tmp_path / ".store") == tmp_path / ".store.network"
