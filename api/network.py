@@ -84,7 +84,7 @@ def network_router(service: NetworkService, namer: Namer) -> APIRouter:
     async def around(
         reference: str,
         hops: Annotated[int, Query(ge=1, le=4)] = 2,
-        format: Literal["json", "graphml", "gexf"] = "json",  # noqa: A002
+        format: Literal["json", "graphml", "gexf"] = "json",
     ) -> Neighbourhood | Response:
         centre = namer.iri(reference)
         if centre not in service.network.graph:
