@@ -1,4 +1,7 @@
-"""The web service: the SPARQL 1.1 Protocol endpoint over the store, built by one factory from settings."""
+"""The web service: the SPARQL 1.1 Protocol endpoint over the store, built by one factory from settings.
+
+`councilgraph serve` may run several server processes; each builds its app with `app_from_environment`, from
+the settings the command exported to the environment."""
 
 from __future__ import annotations
 
@@ -22,11 +25,12 @@ from api.reader import GraphReader
 from api.relations import Relations
 from api.routes import GraphServices, relationship_router
 from api.search import SearchIndex
+from api.shared_index import open_index, shared_index
 from api.sparql import QueryFailed, QueryOutcome, QueryRefused, QueryRequest, QueryTimedOut, SparqlService
 from graph import __version__
 from graph.settings import Settings
 
-__all__ = ["create_app", "graph_services"]
+__all__ = ["app_from_environment", "create_app", "graph_services"]
 
 _FORM = "application/x-www-form-urlencoded"
 _QUERY_BODY = "application/sparql-query"
@@ -41,20 +45,35 @@ def _response(outcome: QueryOutcome, max_rows: int) -> Response:
 
 
 def graph_services(settings: Settings) -> GraphServices:
-    """Open the store read-only and index its names: what every relationship handler reads from."""
+    """Open the store read-only, and the index of its names and lists that every server process shares: what
+    every relationship handler reads from."""
     reader = GraphReader(settings.store)
+    index = open_index(shared_index(settings.store))
     namer = Namer(settings.base_iri, load_term_labels(settings.ontology_dir))
     return GraphServices(
         namer=namer,
-        relations=Relations(reader, namer, Catalogue(reader)),
-        search=SearchIndex(reader, namer),
+        relations=Relations(reader, namer, Catalogue(index)),
+        search=SearchIndex(index, namer),
         paths=PathFinder(reader, namer),
     )
 
 
+def _query_workers_each(settings: Settings) -> int:
+    """The endpoint's query workers are shared out among the server processes, at least one each, so adding
+    server processes does not multiply the processes holding the store open."""
+    return max(1, settings.query_workers // settings.workers)
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one server process, from the COUNCILGRAPH_ settings in its environment."""
+    return create_app(Settings())
+
+
 def create_app(settings: Settings) -> FastAPI:
     """Build the service for one store; query workers start and stop with the application."""
-    service = SparqlService(settings.store, settings.query_workers, settings.query_timeout_ms, settings.max_rows)
+    service = SparqlService(
+        settings.store, _query_workers_each(settings), settings.query_timeout_ms, settings.max_rows
+    )
     services = graph_services(settings)
 
     @asynccontextmanager

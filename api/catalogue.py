@@ -1,9 +1,10 @@
-"""An index of which meetings, decisions and declarations each list selects, built once from the store.
+"""An index of which meetings, decisions and declarations each list selects, written once per store (see
+api/shared_index.py).
 
 Filtering every decision by a body's meetings, a date range or words of its text is a scan in the store:
 seconds on a large graph. The catalogue keeps the keys (statement, meeting, body, day, person, organisation)
-and the decisions' text in SQLite in memory, so a list is an index lookup that returns one page of
-statements, and only that page is then described in full by SPARQL."""
+and the decisions' text in SQLite, so a list is an index lookup that returns one page of statements, and only
+that page is then described in full by SPARQL."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from dataclasses import dataclass
 from api.reader import GraphReader
 from api.search import match_expression
 
-__all__ = ["Catalogue", "Selection"]
+__all__ = ["SCHEMA", "Catalogue", "Selection", "write_catalogue"]
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE meeting (iri TEXT PRIMARY KEY, body TEXT, day TEXT);
 CREATE INDEX meeting_body ON meeting (body, day);
 CREATE INDEX meeting_day ON meeting (day);
@@ -66,39 +67,36 @@ def _day(start: str | None) -> str | None:
     return start[:10] if start else None
 
 
+def write_catalogue(db: sqlite3.Connection, reader: GraphReader) -> None:
+    """Write the keys of every meeting, decision, declaration and chair from the store into `db`."""
+    db.executescript(SCHEMA)
+    db.executemany(
+        "INSERT OR IGNORE INTO meeting VALUES (?, ?, ?)",
+        ((r["meeting"], r.get("body"), _day(r.get("start"))) for r in reader.rows("api/catalogue_meetings")),
+    )
+    decisions = reader.rows("api/catalogue_decisions")
+    db.executemany("INSERT OR IGNORE INTO decision VALUES (?, ?)", ((r["statement"], r["meeting"]) for r in decisions))
+    db.executemany("INSERT INTO decision_text VALUES (?, ?)", ((r["statement"], r["text"]) for r in decisions))
+    db.executemany(
+        "INSERT INTO declaration VALUES (?, ?, ?, ?)",
+        (
+            (r["statement"], r["meeting"], r["person"], r.get("organisation"))
+            for r in reader.rows("api/catalogue_declarations")
+        ),
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO chair VALUES (?, ?)",
+        ((r["statement"], r["meeting"]) for r in reader.rows("api/catalogue_chairs")),
+    )
+
+
 class Catalogue:
-    """Safe to query from many threads: one connection, one lock; every query is an index lookup."""
+    """Reads the tables `write_catalogue` wrote; safe to query from many threads (one connection, one lock),
+    and every query is an index lookup."""
 
-    def __init__(self, reader: GraphReader) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._db.executescript(_SCHEMA)
-        self._load(reader)
-        self._db.commit()
-
-    def _load(self, reader: GraphReader) -> None:
-        self._db.executemany(
-            "INSERT OR IGNORE INTO meeting VALUES (?, ?, ?)",
-            ((r["meeting"], r.get("body"), _day(r.get("start"))) for r in reader.rows("api/catalogue_meetings")),
-        )
-        decisions = reader.rows("api/catalogue_decisions")
-        self._db.executemany(
-            "INSERT OR IGNORE INTO decision VALUES (?, ?)", ((r["statement"], r["meeting"]) for r in decisions)
-        )
-        self._db.executemany(
-            "INSERT INTO decision_text VALUES (?, ?)", ((r["statement"], r["text"]) for r in decisions)
-        )
-        self._db.executemany(
-            "INSERT INTO declaration VALUES (?, ?, ?, ?)",
-            (
-                (r["statement"], r["meeting"], r["person"], r.get("organisation"))
-                for r in reader.rows("api/catalogue_declarations")
-            ),
-        )
-        self._db.executemany(
-            "INSERT OR IGNORE INTO chair VALUES (?, ?)",
-            ((r["statement"], r["meeting"]) for r in reader.rows("api/catalogue_chairs")),
-        )
+        self._db = db
 
     def _select(self, table: str, where: list[str], parameters: list[str], limit: int, offset: int) -> Selection:
         """Distinct statements of `table` joined to their meeting, newest first, one page and the count."""

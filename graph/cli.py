@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -232,22 +233,37 @@ def serve(
     store: StoreOption = None,
     host: Annotated[str | None, typer.Option(help="Address to listen on [env: COUNCILGRAPH_HOST].")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on [env: COUNCILGRAPH_PORT].")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Server processes [env: COUNCILGRAPH_WORKERS; default: one per CPU].")
+    ] = None,
 ) -> None:
     """Serve the pages, the relationship API and the SPARQL endpoint over the store (read-only: it answers from
     the store as it was when it started, so restart it after ingesting)."""
     import uvicorn
 
-    from api.app import create_app
+    from api.shared_index import index_folder, shared_index
 
-    overrides = {k: v for k, v in {"store": store, "host": host, "port": port}.items() if v is not None}
+    given = {"store": store, "host": host, "port": port, "workers": workers}
+    overrides = {name: value for name, value in given.items() if value is not None}
     settings = Settings(**overrides)  # type: ignore[arg-type]
     if not settings.store.exists():
         _fail(f"no store at {settings.store}: run `councilgraph ingest` first")
-    service = create_app(settings)
+    # Each server process builds its app from the environment, so the options given here must be there too.
+    os.environ.update({f"COUNCILGRAPH_{name.upper()}": str(value) for name, value in overrides.items()})
+    _err.print(f"indexing names and lists in {escape(str(index_folder(settings.store)))} …", soft_wrap=True)
+    shared_index(settings.store)
     root = f"http://{settings.host}:{settings.port}"
-    _err.print(f"councilgraph is serving {escape(str(settings.store))}", soft_wrap=True)
+    serving = f"councilgraph is serving {escape(str(settings.store))} with {settings.workers} server processes"
+    _err.print(serving, soft_wrap=True)
     _err.print(f"  open {root}/  ·  SPARQL endpoint {root}/sparql  ·  API {root}/docs", soft_wrap=True)
-    uvicorn.run(service, host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.run(
+        "api.app:app_from_environment",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level="warning",
+    )
 
 
 @app.command()

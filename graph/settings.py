@@ -1,5 +1,6 @@
 """One settings object, built by the CLI or the app factory and passed down."""
 
+import os
 from pathlib import Path
 
 from pydantic import Field, field_validator
@@ -30,7 +31,14 @@ class Settings(BaseSettings):
         default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
         description="IRI of the licence the dataset description (/.well-known/void) states for the data.",
     )
-    query_workers: int = Field(default=2, gt=0, description="Worker processes answering SPARQL queries.")
+    query_workers: int = Field(
+        default=2, gt=0, description="Worker processes answering SPARQL queries, shared out among the server processes."
+    )
+    workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        gt=0,
+        description="Server processes `councilgraph serve` runs; each answers requests with its own view of the store.",
+    )
 
     @field_validator("base_iri")
     @classmethod

@@ -1,0 +1,114 @@
+"""The SQLite file the name search and the catalogue read from: built once per store content, shared by every
+server process.
+
+Building it reads every name, meeting, decision and declaration from the store, which takes seconds on a large
+graph; each of several server processes doing that at start would multiply the wait and the memory. So the
+first process to need it writes it to a temporary file and renames it into place (nothing half-written is ever
+read), under a lock so that the others wait and then open the same file read-only.
+
+The file lives in the folder `{store}.index/` beside the store, named by a digest of the store's files (names,
+sizes and modification times; a read-only open changes none of them) and of the code that writes it, so
+ingesting into the store, or changing how the index is laid out, gives a new file. Older files in the folder
+are removed once a new one is in place."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from api import catalogue, search
+from api.catalogue import write_catalogue
+from api.reader import GraphReader
+from api.search import write_names
+from graph.queries import load_query
+
+__all__ = ["index_folder", "open_index", "shared_index"]
+
+_WRITERS = (search.__file__, catalogue.__file__, __file__)
+_QUERIES = (
+    "api/search_entries",
+    "api/catalogue_meetings",
+    "api/catalogue_decisions",
+    "api/catalogue_declarations",
+    "api/catalogue_chairs",
+)
+_UNSTABLE = ("LOCK", "LOG")  # RocksDB's lock file and its info logs change without the data changing
+
+
+def index_folder(store: Path) -> Path:
+    """Where the index files of `store` are kept: a folder beside it, so removing both is one `rm`."""
+    resolved = store.resolve()
+    return resolved.with_name(resolved.name + ".index")
+
+
+def _digest(store: Path) -> str:
+    """A digest of the store's data files and of the code that writes the index."""
+    digest = hashlib.sha256()
+    for path in sorted(store.iterdir()):
+        if path.is_file() and not path.name.startswith(_UNSTABLE):
+            status = path.stat()
+            digest.update(f"{path.name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    for writer in _WRITERS:
+        digest.update(Path(writer).read_bytes())
+    for name in _QUERIES:
+        digest.update(load_query(name).encode())
+    return digest.hexdigest()[:20]
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's build lock: one process builds, the others wait for it to finish."""
+    with (folder / "build.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build(store: Path, path: Path) -> None:
+    """Write the index of `store` to a temporary file beside `path`, then rename it to `path`."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".building-", suffix=".sqlite")
+    os.close(handle)
+    try:
+        reader = GraphReader(store)
+        with sqlite3.connect(temporary) as db:
+            write_names(db, reader)
+            write_catalogue(db, reader)
+        db.close()
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _remove_older(folder: Path, current: Path) -> None:
+    """Remove the index files of earlier contents of the store; a process still reading one keeps its copy
+    open until it closes it."""
+    for path in folder.glob("*.sqlite"):
+        if path != current:
+            path.unlink(missing_ok=True)
+
+
+def shared_index(store: Path) -> Path:
+    """The index file of `store` as it is now, built if no process has built it yet."""
+    folder = index_folder(store)
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{_digest(store)}.sqlite"
+    with _locked(folder):
+        if not path.exists():
+            _build(store, path)
+            _remove_older(folder, path)
+    return path
+
+
+def open_index(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an index file; `immutable` because a built file never changes, so SQLite
+    need not lock it."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, check_same_thread=False)
