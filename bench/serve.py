@@ -7,7 +7,10 @@ For each graph the benchmark starts the server as a subprocess, picks sample peo
 and meetings with SPARQL on its /sparql endpoint, then sends each endpoint a warm-up and `--requests`
 requests from `--concurrency` concurrent clients, spread over the samples. It prints one table per graph:
 requests, errors (any answer that is not 2xx, or no answer), p50 and p99 latency of the successful
-requests, and requests per second over the whole run of that endpoint. Each run of an endpoint has a time
+requests, and requests per second over the whole run of that endpoint. The synthetic graph is driven twice,
+by one client and by `--concurrency` clients, so the table shows both the cost of one request and how the
+server's processes share the load; the server runs its default number of processes (one per CPU, or
+COUNCILGRAPH_WORKERS), and the caption says how many. Each run of an endpoint has a time
 budget after which no new request is sent, and the table counts the requests that were sent; an endpoint
 that spends it in the warm-up is reported from the warm-up. Not a test: nothing is asserted, and an endpoint
 the server does not have is reported as errors rather than stopping the run. p50 above the
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import math
 import os
 import socket
@@ -104,11 +108,13 @@ class Samples:
 
 @dataclass(frozen=True)
 class Served:
-    """A store to serve, named in the table, with a line saying what it holds."""
+    """A store to serve, named in the table, with a line saying what it holds, and the numbers of concurrent
+    clients to drive it with, one table each."""
 
     name: str
     store: Path
     note: str
+    concurrencies: tuple[int, ...]
 
 
 def _free_port() -> int:
@@ -340,21 +346,33 @@ async def _run(root: str, base_iri: str, options: LoadOptions) -> tuple[Samples,
         return samples, outcomes
 
 
+def _clients(concurrency: int) -> str:
+    return "1 client" if concurrency == 1 else f"{concurrency} clients"
+
+
 def benchmark(served: Served, options: LoadOptions, workdir: Path) -> None:
-    """Serve one store, drive every endpoint and print its table; a server that fails to start is reported."""
-    base_iri = Settings().base_iri
+    """Serve one store, drive every endpoint at each of its concurrencies and print a table for each; a server
+    that fails to start is reported."""
+    settings = Settings()
     try:
         with serving(served.store, workdir / f"{served.name}-server.log", options.startup_s) as (root, ready_s):
-            samples, outcomes = asyncio.run(_run(root, base_iri, options))
+            for concurrency in served.concurrencies:
+                load = dataclasses.replace(options, concurrency=concurrency)
+                samples, outcomes = asyncio.run(_run(root, settings.base_iri, load))
+                caption = (
+                    f"{served.note}; server answered after {ready_s:.1f} s; {settings.workers} server processes; "
+                    f"{_clients(concurrency)}; samples: {len(samples.people)} people, "
+                    f"{len(samples.organisations)} organisations, {len(samples.bodies)} bodies, "
+                    f"{len(samples.meetings)} meetings, {len(samples.words)} search words"
+                )
+                title = f"councilgraph serve: {served.name} graph, {_clients(concurrency)}"
+                _print_outcomes(_table(title, outcomes, caption), outcomes, options)
     except ServerFailed as error:
         _console.print(f"[red]{served.name} graph: {escape(str(error))}[/red]")
-        return
-    caption = (
-        f"{served.note}; server answered after {ready_s:.1f} s; concurrency {options.concurrency}; "
-        f"samples: {len(samples.people)} people, {len(samples.organisations)} organisations, "
-        f"{len(samples.bodies)} bodies, {len(samples.meetings)} meetings, {len(samples.words)} search words"
-    )
-    _console.print(_table(f"councilgraph serve: {served.name} graph", outcomes, caption))
+
+
+def _print_outcomes(table: Table, outcomes: list[Outcome], options: LoadOptions) -> None:
+    _console.print(table)
     for outcome in outcomes:
         name = escape(outcome.endpoint.name)
         if outcome.cut:
@@ -364,15 +382,15 @@ def benchmark(served: Served, options: LoadOptions, workdir: Path) -> None:
     _console.print()
 
 
-def _seed_store(workdir: Path) -> Served:
+def _seed_store(workdir: Path, concurrency: int) -> Served:
     store = workdir / "seed-store"
     env = dict(os.environ, COUNCILGRAPH_STORE=str(store))
     subprocess.run([str(CLI), "ingest", str(MINUTES)], env=env, check=True, capture_output=True)
     files = sorted(p for p in MINUTES.iterdir() if p.is_file())
-    return Served("seed", store, f"{len(files)} documents of data/minutes")
+    return Served("seed", store, f"{len(files)} documents of data/minutes", (concurrency,))
 
 
-def _synthetic_store(meetings: int, seed: int) -> Served:
+def _synthetic_store(meetings: int, seed: int, concurrency: int) -> Served:
     _console.print(f"synthetic store of {meetings} meetings: building or reusing the cache under bench/out …")
     built = cached_store(SyntheticOptions(meetings=meetings, seed=seed))
     note = (
@@ -380,7 +398,7 @@ def _synthetic_store(meetings: int, seed: int) -> Served:
         f"built in {built.build_s:.0f} s"
     )
     _console.print(note)
-    return Served("synthetic", built.path, note)
+    return Served("synthetic", built.path, note, tuple(sorted({1, concurrency})))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -398,9 +416,9 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         graphs = []
         if only in (None, "seed"):
-            graphs.append(_seed_store(workdir))
+            graphs.append(_seed_store(workdir, args.concurrency))
         if only in (None, "synthetic"):
-            graphs.append(_synthetic_store(args.meetings, args.seed))
+            graphs.append(_synthetic_store(args.meetings, args.seed, args.concurrency))
         for served in graphs:
             benchmark(served, LoadOptions(args.requests, args.concurrency), workdir)
     return 0
