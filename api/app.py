@@ -19,6 +19,7 @@ from api.catalogue import Catalogue
 from api.entity_pages import EntityPages
 from api.linked import linked_data_router
 from api.naming import Namer, load_term_labels
+from api.network import NetworkService, network_router
 from api.pages import STATIC_DIR, page_templates, pages_router
 from api.paths import PathFinder
 from api.reader import GraphReader
@@ -50,11 +51,13 @@ def graph_services(settings: Settings) -> GraphServices:
     reader = GraphReader(settings.store)
     index = open_index(shared_index(settings.store))
     namer = Namer(settings.base_iri, load_term_labels(settings.ontology_dir))
+    network = NetworkService.open(reader.store, settings.store)
     return GraphServices(
         namer=namer,
         relations=Relations(reader, namer, Catalogue(index)),
         search=SearchIndex(index, namer),
-        paths=PathFinder(reader, namer),
+        paths=PathFinder(network, namer),
+        network=network,
     )
 
 
@@ -151,6 +154,7 @@ def create_app(settings: Settings) -> FastAPI:
             swagger_favicon_url="/static/favicon.svg",
         )
 
+    app.include_router(network_router(services.network, services.namer))
     app.include_router(relationship_router(services))
     pages = EntityPages(services, page_templates())
     app.include_router(linked_data_router(settings, services.relations.reader, pages.render))

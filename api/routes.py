@@ -24,6 +24,7 @@ from api.models import (
     SearchHit,
 )
 from api.naming import Namer
+from api.network import NetworkService
 from api.paths import PathFinder
 from api.relations import Relations, Window
 from api.search import SearchIndex
@@ -38,12 +39,14 @@ Reference = Annotated[str | None, Query(description="An IRI, or its part below t
 
 @dataclass(frozen=True)
 class GraphServices:
-    """What the handlers read from: the views, the search index and the path finder over one store."""
+    """What the handlers read from: the views, the search index, the path finder and the relationship network
+    over one store."""
 
     namer: Namer
     relations: Relations
     search: SearchIndex
     paths: PathFinder
+    network: NetworkService
 
 
 def relationship_router(services: GraphServices) -> APIRouter:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -11,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
+import pyoxigraph as ox
 import typer
 from rdflib import Graph
 from rich.console import Console
@@ -21,6 +23,10 @@ from rich.table import Table
 from graph import __version__
 from graph.errors import CouncilgraphError, StoreError
 from graph.identity import IriMinter
+from graph.network.findings import find_conflicts, select_findings
+from graph.network.models import Finding
+from graph.network.projection import NodeKind, Projection, Refresh, network_path, refresh
+from graph.network.report import NotFound, entity_named, findings_csv
 from graph.pipeline import IngestResult, expand_paths, ingest
 from graph.settings import Settings
 from graph.store import DumpFormat, QueryResult
@@ -107,6 +113,9 @@ def ingest_command(
         summary = ingest(present, graph_store, IriMinter(settings.base_iri), load_shapes(settings.shapes_dir), advance)
     graph_store.flush()
     _print_summary(summary.results)
+    if any(result.ok for result in summary.results):
+        _, done = refresh(graph_store.oxigraph, network_path(settings.store))
+        _err.print(f"relationship network: {done.read} documents read, {done.removed} removed, {done.kept} kept")
     for result in summary.failed:
         _err.print(f"[red]failed:[/red] {escape(result.error or '')}")
     if summary.failed or missing:
@@ -132,11 +141,20 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Write the whole dataset (named graphs kept in N-Quads, TriG and JSON-LD; merged in Turtle)."""
-    try:
-        _open(_settings(store)).dump(output, fmt.dump_format)
-    except (CouncilgraphError, OSError) as error:
-        _fail(str(error))
+    problem = _dump(_settings(store), output, fmt)
+    if problem:
+        _fail(problem)
     _err.print(f"wrote {output}")
+
+
+def _dump(settings: Settings, output: Path, fmt: ExportFormat) -> str | None:
+    """Why the dump failed, or None. The store is released when this returns, not kept alive by a traceback
+    that still refers to it, so a command run after a failed export in the same process can open it."""
+    try:
+        _open(settings).dump(output, fmt.dump_format)
+    except (CouncilgraphError, OSError) as error:
+        return str(error)
+    return None
 
 
 def _render(result: QueryResult, fmt: ResultFormat) -> str:
@@ -252,6 +270,8 @@ def serve(
     os.environ.update({f"COUNCILGRAPH_{name.upper()}": str(value) for name, value in overrides.items()})
     _err.print(f"indexing names and lists in {escape(str(index_folder(settings.store)))} …", soft_wrap=True)
     shared_index(settings.store)
+    _err.print("bringing the relationship network up to date …")
+    _network(settings)
     root = f"http://{settings.host}:{settings.port}"
     serving = f"councilgraph is serving {escape(str(settings.store))} with {settings.workers} server processes"
     _err.print(serving, soft_wrap=True)
@@ -264,6 +284,70 @@ def serve(
         workers=settings.workers,
         log_level="warning",
     )
+
+
+def _network(settings: Settings) -> tuple[Projection, Refresh]:
+    """The store's relationship network, brought up to date (only documents ingested since it was saved are
+    read) and saved beside the store."""
+    try:
+        return refresh(ox.Store.read_only(str(settings.store)), network_path(settings.store))
+    except OSError as error:
+        _fail(f"cannot read the store at {settings.store}: {error}")
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    """Each finding as a short block a reader can follow: what, who, where, why, and the quotes."""
+    for number, f in enumerate(findings, start=1):
+        where = f.body.label if f.body else f.meeting.label
+        withdrew = "" if f.withdrew is None else f" · withdrew: {'yes' if f.withdrew else 'no record'}"
+        _out.print(
+            f"[bold]{number}. {escape(f.person.label)} · {escape(f.organisation.label)}[/bold]  "
+            f"[cyan]{f.kind.value}[/cyan] · {f.meeting.date or 'undated'} · {escape(where)}{withdrew}"
+        )
+        _out.print(f"   {escape(f.explanation)}")
+        for step in f.evidence:
+            quote = f" “{escape(step.quote)}”" if step.quote else ""
+            _out.print(f"   [dim]- {escape(step.says)}:{quote} ({escape(step.source or 'no source')})[/dim]")
+    _err.print(f"{len(findings)} findings")
+
+
+@app.command()
+def conflicts(
+    person: Annotated[
+        str | None, typer.Option(help="A person: IRI, part below the base IRI, or words of the name.")
+    ] = None,
+    organisation: Annotated[str | None, typer.Option(help="An organisation, named the same ways.")] = None,
+    body: Annotated[str | None, typer.Option(help="A committee or council whose meetings to look at.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Meetings on or after.")] = None,
+    fmt: Annotated[
+        ResultFormat, typer.Option("--format", "-f", help="How to print the findings.")
+    ] = ResultFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """Where people with a recorded link to an organisation took part in business that touches it: declared
+    and took part, possible undeclared interests, links to decision-makers; each with its evidence."""
+    settings = _settings(store)
+    if not settings.store.exists():
+        _fail(f"no store at {settings.store}: run `councilgraph ingest` first")
+    network, _ = _network(settings)
+    try:
+        chosen = {
+            name: entity_named(network, given, kinds, settings.base_iri) if given else None
+            for name, given, kinds in (
+                ("person", person, [NodeKind.PERSON]),
+                ("organisation", organisation, [NodeKind.ORGANISATION]),
+                ("body", body, [NodeKind.BODY, NodeKind.COUNCIL]),
+            )
+        }
+    except NotFound as error:
+        _fail(str(error))
+    found = select_findings(find_conflicts(network), since=since.date() if since else None, **chosen)
+    if fmt is ResultFormat.table:
+        _print_findings(found)
+    elif fmt is ResultFormat.json:
+        sys.stdout.write(json.dumps([f.model_dump(mode="json") for f in found], indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(findings_csv(found))
 
 
 @app.command()

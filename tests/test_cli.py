@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sysconfig
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Dataset, Graph, URIRef
@@ -364,3 +365,48 @@ def test_stats_prints_the_counts(store: Path, nquads: Path) -> None:
     assert count(rf"(?:cg:|{re.escape(str(CG))})Meeting") == 5
     assert count(rf"(?:cg:|{re.escape(str(CG))})MinutesDocument") == 5
     assert count("shared entities") > 0
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+def _findings(store: Path, *options: str) -> list[dict[str, Any]]:
+    result = invoke("conflicts", "--format", "json", *options, store=store)
+    assert result.exit_code == 0, result.stderr
+    found: list[dict[str, Any]] = json.loads(result.stdout)
+    return found
+
+
+def test_conflicts_finds_the_declared_interests_that_met_business_touching_them(store: Path) -> None:
+    found = {(f["person"]["label"], f["organisation"]["label"], f["meeting"]["date"]): f for f in _findings(store)}
+    moore = found[("Councillor Moore", "Millgate School", "2025-06-18")]
+    assert moore["kind"] == "declared-and-took-part"
+    assert moore["withdrew"] is False
+    assert any("Millgate School" in (step["quote"] or "") for step in moore["evidence"])
+    martin = found[("R. Martin", "Newton Europe", None)]
+    assert (martin["kind"], martin["withdrew"]) == ("declared-and-took-part", True)
+
+
+def test_conflicts_are_filtered_by_person_named_in_words_and_by_date(store: Path) -> None:
+    assert {f["person"]["label"] for f in _findings(store, "--person", "moore")} == {"Councillor Moore"}
+    assert [f["meeting"]["date"] for f in _findings(store, "--person", "Moore", "--since", "2025-02-01")] == [
+        "2025-06-18"
+    ]
+
+
+def test_conflicts_print_a_table_and_csv(store: Path) -> None:
+    table = invoke("conflicts", store=store)
+    assert table.exit_code == 0, table.stderr
+    assert "Millgate School" in flat(table.stdout) and "withdrew: yes" in flat(table.stdout)
+    rows = list(csv.DictReader(io.StringIO(invoke("conflicts", "--format", "csv", store=store).stdout)))
+    assert {(r["person"], r["organisation"], r["withdrew"]) for r in rows} >= {
+        ("Councillor Moore", "Millgate School", "false"),
+        ("R. Martin", "Newton Europe", "true"),
+    }
+
+
+def test_conflicts_about_someone_unknown_or_ambiguous_fail_with_the_reason(store: Path) -> None:
+    unknown = invoke("conflicts", "--person", "Nobody Atall", store=store)
+    assert unknown.exit_code == 2 and "no person is named 'Nobody Atall'" in flat(unknown.stderr)
+    ambiguous = invoke("conflicts", "--person", "Councillor", store=store)
+    assert ambiguous.exit_code == 2 and "give one of" in flat(ambiguous.stderr)

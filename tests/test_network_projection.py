@@ -34,12 +34,20 @@ def documents() -> list[Path]:
     return sorted(MINUTES.iterdir())
 
 
+def test_ingest_keeps_the_saved_network_current(tmp_path: Path, documents: list[Path]) -> None:
+    store, saved = tmp_path / "store", network_path(tmp_path / "store")
+    _ingest(store, *documents[:-1])
+    assert _refresh(store, saved)[1] == (0, 0, len(documents) - 1)
+    _ingest(store, documents[-1])
+    assert _refresh(store, saved)[1] == (0, 0, len(documents))
+
+
 def test_a_refresh_reads_only_what_changed_and_matches_a_rebuild(tmp_path: Path, documents: list[Path]) -> None:
     store, saved = tmp_path / "store", network_path(tmp_path / "store")
     _ingest(store, *documents[:-1])
-    assert _refresh(store, saved)[1] == (len(documents) - 1, 0, 0)
-    assert _refresh(store, saved)[1] == (0, 0, len(documents) - 1)
+    earlier = saved.read_bytes()
     _ingest(store, documents[-1])
+    saved.write_bytes(earlier)
     updated, done = _refresh(store, saved)
     assert done == (1, 0, len(documents) - 1)
     rebuilt, _ = _refresh(store, None)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+import pyoxigraph as ox
+
 from api.naming import Namer
+from api.network import NetworkService
 from api.paths import PathFinder
-from api.reader import GraphReader
 from tests.conftest import CLI, MINUTES
 
 BASE = "https://w3id.org/councilgraph/id/"
@@ -18,19 +20,19 @@ COUNTY = BASE + "council/leicestershire-county-council"
 
 
 @pytest.fixture(scope="module")
-def reader(tmp_path_factory: pytest.TempPathFactory) -> GraphReader:
+def network(tmp_path_factory: pytest.TempPathFactory) -> NetworkService:
     store = tmp_path_factory.mktemp("paths") / "store"
     subprocess.run([*CLI, "ingest", "--store", str(store), str(MINUTES)], check=True, capture_output=True)
-    return GraphReader(Path(store))
+    return NetworkService.open(ox.Store.read_only(str(store)), Path(store))
 
 
-def test_a_search_within_its_budget_is_complete(reader: GraphReader) -> None:
-    found = PathFinder(reader, Namer(BASE, {})).find(MOORE, COUNTY, max_hops=6, limit=5)
+def test_a_search_within_its_budget_is_complete(network: NetworkService) -> None:
+    found = PathFinder(network, Namer(BASE, {})).find(MOORE, COUNTY, max_hops=6, limit=5)
     assert found.complete is True
     assert found.paths
 
 
-def test_a_search_past_its_budget_stops_and_says_it_is_incomplete(reader: GraphReader) -> None:
-    found = PathFinder(reader, Namer(BASE, {}), frontier_cap=1).find(MOORE, COUNTY, max_hops=6, limit=5)
+def test_a_search_past_its_budget_stops_and_says_it_is_incomplete(network: NetworkService) -> None:
+    found = PathFinder(network, Namer(BASE, {}), frontier_cap=1).find(MOORE, COUNTY, max_hops=6, limit=5)
     assert found.complete is False
     assert found.paths == []

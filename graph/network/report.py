@@ -58,7 +58,7 @@ _COLUMNS = (
 
 
 def findings_csv(findings: Iterable[Finding]) -> str:
-    """One row per finding; a finding's items, quotes and sources are joined with ' | '."""
+    """One row per finding; a finding's items, quotes and sources each one per line of their cell."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(_COLUMNS)
@@ -73,11 +73,11 @@ def findings_csv(findings: Iterable[Finding]) -> str:
                 f.meeting.date or "",
                 f.meeting.label,
                 f.meeting.iri,
-                " | ".join(i.label for i in f.items),
+                "\n".join(i.label for i in f.items),
                 "" if f.withdrew is None else str(f.withdrew).lower(),
                 f.explanation,
-                " | ".join(e.quote or "" for e in f.evidence),
-                " | ".join(dict.fromkeys(e.source for e in f.evidence if e.source)),
+                "\n".join(e.quote or "" for e in f.evidence),
+                "\n".join(dict.fromkeys(e.source for e in f.evidence if e.source)),
             ]
         )
     return buffer.getvalue()

@@ -94,6 +94,11 @@ class OxigraphStore:
             raise StoreError(f"cannot open the store at {path}: {error}") from error
         self._entities = ox.NamedNode(entities_graph)
 
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store itself, for readers that run named queries on it (the relationship network)."""
+        return self._store
+
     def _entities_of(self, doc: ox.NamedNode) -> set[str]:
         return {_value(q.object) for q in self._store.quads_for_pattern(None, _REFERS_TO, None, doc)}
 
