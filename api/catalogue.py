@@ -21,15 +21,24 @@ SCHEMA = """
 CREATE TABLE meeting (iri TEXT PRIMARY KEY, body TEXT, day TEXT);
 CREATE INDEX meeting_body ON meeting (body, day);
 CREATE INDEX meeting_day ON meeting (day);
-CREATE TABLE decision (iri TEXT PRIMARY KEY, meeting TEXT);
+CREATE INDEX meeting_iri_day ON meeting (iri, day);
+CREATE TABLE decision (iri TEXT PRIMARY KEY, meeting TEXT, item TEXT);
 CREATE INDEX decision_meeting ON decision (meeting);
+CREATE INDEX decision_item ON decision (item);
 CREATE VIRTUAL TABLE decision_text USING fts5(iri UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2');
-CREATE TABLE declaration (iri TEXT, meeting TEXT, person TEXT, organisation TEXT);
+CREATE TABLE declaration (iri TEXT, meeting TEXT, person TEXT, person_label TEXT, organisation TEXT);
 CREATE INDEX declaration_meeting ON declaration (meeting);
 CREATE INDEX declaration_person ON declaration (person);
 CREATE INDEX declaration_organisation ON declaration (organisation);
 CREATE TABLE chair (iri TEXT PRIMARY KEY, meeting TEXT);
 CREATE INDEX chair_meeting ON chair (meeting);
+CREATE TABLE attendance (iri TEXT PRIMARY KEY, meeting TEXT, person TEXT);
+CREATE INDEX attendance_person ON attendance (person, meeting, iri);
+CREATE TABLE item_mention (iri TEXT, meeting TEXT, entity TEXT);
+CREATE INDEX item_mention_entity ON item_mention (entity);
+CREATE TABLE membership (iri TEXT PRIMARY KEY, member TEXT, organisation TEXT);
+CREATE INDEX membership_member ON membership (member);
+CREATE INDEX membership_organisation ON membership (organisation);
 """
 
 
@@ -68,26 +77,37 @@ def _day(start: str | None) -> str | None:
 
 
 def write_catalogue(db: sqlite3.Connection, reader: GraphReader) -> None:
-    """Write the keys of every meeting, decision, declaration and chair from the store into `db`."""
+    """Write the keys of every meeting, decision, declaration, chair, attendance, agenda item mention and
+    membership from the store into `db`."""
     db.executescript(SCHEMA)
     db.executemany(
         "INSERT OR IGNORE INTO meeting VALUES (?, ?, ?)",
         ((r["meeting"], r.get("body"), _day(r.get("start"))) for r in reader.rows("api/catalogue_meetings")),
     )
     decisions = reader.rows("api/catalogue_decisions")
-    db.executemany("INSERT OR IGNORE INTO decision VALUES (?, ?)", ((r["statement"], r["meeting"]) for r in decisions))
+    db.executemany(
+        "INSERT OR IGNORE INTO decision VALUES (?, ?, ?)",
+        ((r["statement"], r["meeting"], r.get("item")) for r in decisions),
+    )
     db.executemany("INSERT INTO decision_text VALUES (?, ?)", ((r["statement"], r["text"]) for r in decisions))
     db.executemany(
-        "INSERT INTO declaration VALUES (?, ?, ?, ?)",
+        "INSERT INTO declaration VALUES (?, ?, ?, ?, ?)",
         (
-            (r["statement"], r["meeting"], r["person"], r.get("organisation"))
+            (r["statement"], r["meeting"], r["person"], r.get("personLabel"), r.get("organisation"))
             for r in reader.rows("api/catalogue_declarations")
         ),
     )
-    db.executemany(
-        "INSERT OR IGNORE INTO chair VALUES (?, ?)",
-        ((r["statement"], r["meeting"]) for r in reader.rows("api/catalogue_chairs")),
-    )
+    for table, query, columns in (
+        ("chair", "catalogue_chairs", ("statement", "meeting")),
+        ("attendance", "catalogue_attendance", ("statement", "meeting", "person")),
+        ("item_mention", "catalogue_mentions", ("statement", "meeting", "entity")),
+        ("membership", "catalogue_memberships", ("statement", "member", "organisation")),
+    ):
+        slots = ", ".join("?" * len(columns))
+        db.executemany(
+            f"INSERT OR IGNORE INTO {table} VALUES ({slots})",
+            (tuple(r[c] for c in columns) for r in reader.rows(f"api/{query}")),
+        )
 
 
 class Catalogue:
@@ -132,6 +152,35 @@ class Catalogue:
             conditions.append("s.organisation = ?")
             parameters.append(organisation)
         return self._select("declaration", conditions, parameters, limit, offset)
+
+    def declarants(self, organisation: str) -> list[tuple[str, str, str | None]]:
+        """Each declaration naming `organisation`: its statement, its declarant and the declarant's label."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT DISTINCT iri, person, person_label FROM declaration WHERE organisation = ? ORDER BY iri",
+                [organisation],
+            ).fetchall()
+
+    def attended(self, person: str, limit: int, offset: int) -> Selection:
+        return self._select("attendance", ["s.person = ?"], [person], limit, offset)
+
+    def items_mentioning(self, entity: str, limit: int, offset: int) -> Selection:
+        return self._select("item_mention", ["s.entity = ?"], [entity], limit, offset)
+
+    def decisions_on_items_mentioning(self, entity: str, limit: int, offset: int) -> Selection:
+        """Decisions taken on the agenda items that mention `entity`."""
+        condition = "s.item IN (SELECT iri FROM item_mention WHERE entity = ?)"
+        return self._select("decision", [condition], [entity], limit, offset)
+
+    def memberships(self, column: str, value: str, limit: int, offset: int) -> Selection:
+        """Memberships whose `column` (member or organisation) is `value`, in IRI order."""
+        assert column in ("member", "organisation")
+        with self._lock:
+            (total,) = self._db.execute(f"SELECT COUNT(*) FROM membership WHERE {column} = ?", [value]).fetchone()
+            rows = self._db.execute(
+                f"SELECT iri FROM membership WHERE {column} = ? ORDER BY iri LIMIT ? OFFSET ?", [value, limit, offset]
+            ).fetchall()
+        return Selection(total, [iri for (iri,) in rows])
 
     def chairs(self, body: str, limit: int, offset: int) -> Selection:
         return self._select("chair", ["m.body = ?"], [body], limit, offset)

@@ -28,6 +28,7 @@ from api.models import (
     PersonLink,
     PersonView,
     PostHeld,
+    Provenance,
     Question,
 )
 from api.naming import Namer
@@ -99,14 +100,6 @@ class Relations:
             return rows
         labels = {r["node"]: r["label"] for r in self._rows("node_labels", node=[ox.NamedNode(n) for n in nodes])}
         return [{**row, f"{column}Label": labels[row[column]]} if row.get(column) in labels else row for row in rows]
-
-    @staticmethod
-    def _keyed(keys: list[Row], window: Window) -> Selection:
-        """The window of the statements `keys` selected, newest first (each key row: a statement and its date)."""
-        ordered = sorted(keys, key=lambda row: row["statement"])
-        ordered.sort(key=lambda row: row.get("start", ""), reverse=True)
-        statements = list(dict.fromkeys(row["statement"] for row in ordered))
-        return Selection(len(statements), statements[window.offset : window.offset + window.limit])
 
     def _describe(self, selection: Selection, query: str, key: str = "statement", **values: Term | None) -> list[Row]:
         """The rows of `query` for the selected statements, in the selection's order.
@@ -229,7 +222,7 @@ class Relations:
         iri = header.iri
         node = ox.NamedNode(iri)
         me = self.namer.link(iri, header.label)
-        selection = self._keyed(self._rows("attendance_keys", entity=node), window)
+        selection = self.catalogue.attended(iri, window.limit, window.offset)
         rows = self._describe(selection, "person_attended")
         attended = window.of(selection.total, [self._attendance(group, me) for group in _grouped(rows)])
         posts = [self._post({**row, "holder": iri}) for row in self._rows("person_posts", entity=node)]
@@ -245,7 +238,7 @@ class Relations:
         return PersonView(
             **header.model_dump(),
             posts=window.page(posts),
-            memberships=self._memberships(window, member=node),
+            memberships=self._memberships(window, "member", iri),
             attended=attended,
             declarations=self.declarations(window, person=iri),
             questions=window.page(questions),
@@ -253,21 +246,19 @@ class Relations:
 
     def _organisation(self, header: EntityHeader, window: Window) -> OrganisationView:
         iri = header.iri
-        node = ox.NamedNode(iri)
-        declarations = self.declarations(EVERYTHING, organisation=iri).items
         posts = self._posts_in(iri)
-        memberships = self._memberships(EVERYTHING, organisation=node).items
-        mentioning = self._labelled(self._rows("items_mentioning", mentioned=node), "mention")
-        items = [self._item(group) for group in _grouped(mentioning)]
-        decisions = self._decisions_on_items([item.statement for item in items])
-        people = self._people_linked(declarations, posts, memberships)
+        memberships = self._memberships(EVERYTHING, "organisation", iri).items
+        mentioning = self.catalogue.items_mentioning(iri, window.limit, window.offset)
+        items = _grouped(self._labelled(self._describe(mentioning, "agenda_items"), "mention"))
+        decided = self.catalogue.decisions_on_items_mentioning(iri, window.limit, window.offset)
+        decisions = [self._decision(row) for row in self._describe(decided, "decisions")]
         return OrganisationView(
             **header.model_dump(),
-            people=window.page(people),
+            people=self._people_linked(iri, posts, memberships, window),
             posts=window.page(posts),
-            items=window.page(items),
-            decisions=window.page(decisions),
-            declarations=window.page(declarations),
+            items=window.of(mentioning.total, [self._item(group) for group in items]),
+            decisions=window.of(decided.total, decisions),
+            declarations=self.declarations(window, organisation=iri),
         )
 
     def _posts_in(self, organisation: str) -> list[PostHeld]:
@@ -279,11 +270,14 @@ class Relations:
         return [self._post({**row, "organisation": organisation}) for row in rows]
 
     def _people_linked(
-        self, declarations: list[Declaration], posts: list[PostHeld], memberships: list[Membership]
-    ) -> list[PersonLink]:
+        self, organisation: str, posts: list[PostHeld], memberships: list[Membership], window: Window
+    ) -> Page[PersonLink]:
+        """Everyone linked to the organisation, by label; the declarations come from the catalogue, and only
+        those on this page are described, for their provenance."""
+        declared = "declared an interest"
         links = [
-            PersonLink(person=d.person, relation="declared an interest", statement=d.statement, provenance=d.provenance)
-            for d in declarations
+            PersonLink(person=self.namer.link(person, label), relation=declared, statement=statement, provenance=None)
+            for statement, person, label in self.catalogue.declarants(organisation)
         ]
         links += [
             PersonLink(
@@ -298,14 +292,24 @@ class Relations:
             )
             for m in memberships
         ]
-        return sorted(links, key=lambda link: (link.person.label, link.relation, link.statement))
+        links.sort(key=lambda link: (link.person.label, link.relation, link.statement))
+        page = links[window.offset : window.offset + window.limit]
+        provenance = self._provenance(link.statement for link in page if link.relation == declared)
+        described = [
+            link.model_copy(update={"provenance": provenance.get(link.statement)})
+            if link.relation == declared
+            else link
+            for link in page
+        ]
+        return window.of(len(links), described)
 
-    def _decisions_on_items(self, items: list[str]) -> list[Decision]:
-        if not items:
-            return []
-        wanted = set(items)
-        rows = self._rows("decisions_on_items", item=[ox.NamedNode(i) for i in items])
-        return [self._decision(row) for row in rows if row.get("item") in wanted]
+    def _provenance(self, statements: Iterable[str]) -> dict[str, Provenance]:
+        """Where each statement was read."""
+        wanted = sorted(set(statements))
+        if not wanted:
+            return {}
+        rows = self._rows("provenance", statement=_nodes(wanted))
+        return {row["statement"]: self.namer.provenance(row) for row in rows}
 
     def _body(self, header: EntityHeader, window: Window) -> BodyView:
         iri = header.iri
@@ -322,7 +326,7 @@ class Relations:
             **header.model_dump(),
             bodies=window.page(bodies),
             meetings=window.of(held.total, meetings),
-            members=self._memberships(window, organisation=node),
+            members=self._memberships(window, "organisation", iri),
             chairs=chairs,
             decisions=self.decisions(window, body=iri),
         )
@@ -354,8 +358,9 @@ class Relations:
         rows = [{**row, "meeting": node.value, "meetingLabel": label} for row in self._rows("attendance", meeting=node)]
         return _grouped(rows)
 
-    def _memberships(self, window: Window, **values: Term | None) -> Page[Membership]:
-        selection = self._keyed(self._rows("membership_keys", **values), window)
+    def _memberships(self, window: Window, column: str, iri: str) -> Page[Membership]:
+        """The memberships whose member or organisation (`column`) is `iri`."""
+        selection = self.catalogue.memberships(column, iri, window.limit, window.offset)
         rows = self._with_intervals(self._describe(selection, "memberships"))
         return window.of(selection.total, [self._membership(row) for row in rows])
 
