@@ -7,6 +7,7 @@ VENDOR := api/static/vendor
 ASSETS := $(VENDOR)/.built
 CODEMIRROR := web/node_modules/codemirror
 SWAGGER := web/node_modules/swagger-ui-dist
+CYTOSCAPE := web/node_modules/cytoscape
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -26,6 +27,8 @@ $(ASSETS): web/package.json web/package-lock.json
 	cp $(CODEMIRROR)/lib/codemirror.js $(CODEMIRROR)/lib/codemirror.css $(CODEMIRROR)/mode/sparql/sparql.js \
 		$(CODEMIRROR)/addon/edit/matchbrackets.js $(CODEMIRROR)/LICENSE $(VENDOR)/
 	cp $(SWAGGER)/swagger-ui-bundle.js $(SWAGGER)/swagger-ui.css $(VENDOR)/
+	cp $(CYTOSCAPE)/dist/cytoscape.min.js $(VENDOR)/
+	cp $(CYTOSCAPE)/LICENSE $(VENDOR)/cytoscape.LICENSE
 	touch $(ASSETS)
 
 assets: $(ASSETS)

@@ -260,6 +260,11 @@ class EntityPages:
         path = "/api/" + iri[len(self.namer.base_iri) :]
         return f"{path}?{urlencode(params)}" if params else path
 
+    def conflicts_href(self, role: str, iri: str) -> str:
+        """The conflicts page with only the findings about one person or organisation, named by its part below
+        the base IRI as the page's filters name it."""
+        return "/conflicts?" + urlencode({role: iri.removeprefix(self.namer.base_iri)})
+
     # Responses ---------------------------------------------------------------------------------------------
 
     def _page(self, request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -306,6 +311,7 @@ class EntityPages:
             "view": view,
             "other_names": [name for name in view.names if name != view.label],
             "timeline": person_timeline(view),
+            "conflicts": self.conflicts_href("person", view.iri),
             "more": {
                 name: self._more(getattr(view, name), view.iri)
                 for name in ("posts", "memberships", "attended", "declarations", "questions")
@@ -316,6 +322,7 @@ class EntityPages:
         return {
             "view": view,
             "kind_line": self._kind_line(view),
+            "conflicts": self.conflicts_href("organisation", view.iri),
             "other_names": [name for name in view.names if name != view.label],
             "more": {
                 name: self._more(getattr(view, name), view.iri)

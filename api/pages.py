@@ -1,8 +1,10 @@
-"""Pages for people: the home page with the size of the graph, and the SPARQL editor with worked queries.
+"""Pages for people: the home page with the size of the graph, the SPARQL editor with worked queries, and the
+conflicts-of-interest page.
 
 Pages are rendered on the server from api/templates; their scripts and styles are served from api/static,
-where `make assets` copies CodeMirror from npm, so a page loads nothing from another site and the service
-works offline. Every page response forbids other origins by its Content-Security-Policy, which keeps it so."""
+where `make assets` copies CodeMirror and cytoscape.js from npm, so a page loads nothing from another site and
+the service works offline. Every page response forbids other origins by its Content-Security-Policy, which keeps
+it so."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from api.examples import load_examples
 from api.reader import GraphReader
+from graph.network.models import FindingKind
 from graph.settings import Settings
 from graph.vocab import PREFIXES
 
@@ -38,6 +41,13 @@ _COUNT_LABELS = {
     "decisions": "decisions",
     "declarations": "declarations of interest",
 }
+_FINDING_KINDS = {
+    FindingKind.DECLARED_AND_TOOK_PART: "Declared and took part",
+    FindingKind.POSSIBLE_UNDECLARED_INTEREST: "Possible undeclared interest",
+    FindingKind.LINK_TO_DECISION_MAKER: "Link to a decision-maker",
+}
+_CONFLICT_FILTERS = ("person", "organisation", "body", "since", "kind")
+_FINDINGS_PAGE = 20
 
 
 def page_templates() -> Jinja2Templates:
@@ -61,10 +71,24 @@ def _editor_config(settings: Settings) -> dict[str, Any]:
     }
 
 
+def _conflicts_config(settings: Settings) -> dict[str, Any]:
+    """What the conflicts page's script needs: how IRIs map to pages here, the words for each finding kind, and
+    how many findings one page lists."""
+    return {
+        "baseIri": settings.base_iri,
+        "basePath": urlsplit(settings.base_iri).path or "/",
+        "kinds": {str(kind): label for kind, label in _FINDING_KINDS.items()},
+        "pageSize": _FINDINGS_PAGE,
+    }
+
+
 def pages_router(settings: Settings, templates: Jinja2Templates, reader: GraphReader) -> APIRouter:
-    """The home page and the SPARQL editor; `reader` is the app's one read-only view of the store."""
+    """The home page, the SPARQL editor and the conflicts page; `reader` is the app's one read-only view of the
+    store. The conflicts page is a frame its script fills from /api/conflicts, /api/network and /api/brokers;
+    the server only echoes the filters into the form, so the query string alone says what a shared link shows."""
     examples = load_examples()
     config = _editor_config(settings)
+    conflicts_config = _conflicts_config(settings)
     example_data = [asdict(example) for example in examples]
     headers = {"Content-Security-Policy": _CSP}
     router = APIRouter(include_in_schema=False)
@@ -78,5 +102,11 @@ def pages_router(settings: Settings, templates: Jinja2Templates, reader: GraphRe
     def editor(request: Request, query: str | None = None) -> HTMLResponse:
         context = {"query": query, "examples": examples, "example_data": example_data, "config": config}
         return templates.TemplateResponse(request, "query.html", context, headers=headers)
+
+    @router.get("/conflicts", response_class=HTMLResponse)
+    def conflicts(request: Request) -> HTMLResponse:
+        filters = {name: request.query_params.get(name, "") for name in _CONFLICT_FILTERS}
+        context = {"filters": filters, "kinds": conflicts_config["kinds"], "config": conflicts_config}
+        return templates.TemplateResponse(request, "conflicts.html", context, headers=headers)
 
     return router
