@@ -21,7 +21,7 @@ from api.models import Page
 from api.naming import Namer
 from graph.network.explore import brokers, find_paths, link_graph, neighbourhood
 from graph.network.export import EXPORT_FORMATS, export
-from graph.network.findings import find_conflicts, select_findings
+from graph.network.findings import Conflicts
 from graph.network.models import Broker, Finding, FindingKind, Neighbourhood, Paths
 from graph.network.projection import Projection, network_path, refresh
 
@@ -35,11 +35,11 @@ class NetworkService:
     """The network of one store with its findings, held in memory for the life of the server."""
 
     network: Projection
-    findings: list[Finding] = field(init=False)
+    conflicts: Conflicts = field(init=False)
     links: nx.Graph = field(init=False)
 
     def __post_init__(self) -> None:
-        self.findings = find_conflicts(self.network)
+        self.conflicts = Conflicts.of(self.network)
         self.links = link_graph(self.network)
 
     @classmethod
@@ -67,9 +67,9 @@ def network_router(service: NetworkService, namer: Namer) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> Page[Finding]:
-        found = select_findings(service.findings, iri(person), iri(organisation), iri(body), since)
-        found = [f for f in found if kind is None or f.kind is kind]
-        return Page[Finding](total=len(found), limit=limit, offset=offset, items=found[offset : offset + limit])
+        found = service.conflicts.select(iri(person), iri(organisation), iri(body), since, kind)
+        page = service.conflicts.findings(found[offset : offset + limit])
+        return Page[Finding](total=len(found), limit=limit, offset=offset, items=page)
 
     @router.get("/brokers", summary="The people whose recorded links reach the most organisations")
     async def most_connected(limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[Broker]:

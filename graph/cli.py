@@ -23,7 +23,7 @@ from rich.table import Table
 from graph import __version__
 from graph.errors import CouncilgraphError, StoreError
 from graph.identity import IriMinter
-from graph.network.findings import find_conflicts, select_findings
+from graph.network.findings import Conflicts
 from graph.network.models import Finding
 from graph.network.projection import NodeKind, Projection, Refresh, network_path, refresh
 from graph.network.report import NotFound, entity_named, findings_csv
@@ -341,7 +341,8 @@ def conflicts(
         }
     except NotFound as error:
         _fail(str(error))
-    found = select_findings(find_conflicts(network), since=since.date() if since else None, **chosen)
+    conflicts = Conflicts.of(network)
+    found = conflicts.findings(conflicts.select(since=since.date() if since else None, **chosen))
     if fmt is ResultFormat.table:
         _print_findings(found)
     elif fmt is ResultFormat.json:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from graph.network.findings import find_conflicts, select_findings
+from graph.network.findings import Conflicts, find_conflicts
 from graph.network.models import Finding, FindingKind
 from tests.network_scenarios import APOLOGIES, CHAIR, Scenario
 
@@ -184,12 +184,15 @@ def test_findings_are_reproducible_and_ranked(world: Scenario) -> None:
     assert find_conflicts(world.projection()) == found
 
 
-def test_findings_are_selected_by_person_organisation_body_and_date(world: Scenario) -> None:
+def test_findings_are_selected_by_person_organisation_body_date_and_kind(world: Scenario) -> None:
     ames, _ = _chair_absent_from_a_decision(world)
-    found = find_conflicts(world.projection())
-    firm = found[0].organisation.iri
-    assert select_findings(found, person=ames) == found
-    assert select_findings(found, person="urn:person:nobody") == []
-    assert select_findings(found, organisation=firm, body=found[0].body.iri if found[0].body else None) == found
-    assert select_findings(found, since=dt.date(2024, 2, 20)) == found
-    assert select_findings(found, since=dt.date(2024, 2, 21)) == []
+    conflicts = Conflicts.of(world.projection())
+    (only,) = conflicts.findings(conflicts.cases)
+    body = only.body.iri if only.body else None
+    assert conflicts.select(person=ames) == conflicts.cases
+    assert conflicts.select(person="urn:person:nobody") == []
+    assert conflicts.select(organisation=only.organisation.iri, body=body) == conflicts.cases
+    assert conflicts.select(body="urn:body:elsewhere") == []
+    assert conflicts.select(since=dt.date(2024, 2, 20), kind=C) == conflicts.cases
+    assert conflicts.select(since=dt.date(2024, 2, 21)) == []
+    assert conflicts.select(kind=A) == []

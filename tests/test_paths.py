@@ -5,9 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
-
 import pyoxigraph as ox
+import pytest
 
 from api.naming import Namer
 from api.network import NetworkService

@@ -29,7 +29,7 @@ from graph.network.models import EntityRef, EvidenceStep, Finding, FindingKind
 from graph.network.projection import Link, NodeKind, Projection, Relation
 from graph.vocab import CG
 
-__all__ = ["LINK_WINDOW", "entity_ref", "evidence_step", "find_conflicts", "select_findings"]
+__all__ = ["LINK_WINDOW", "Conflicts", "entity_ref", "evidence_step", "find_conflicts"]
 
 LINK_WINDOW = dt.timedelta(days=730)
 _PRESENT = {str(CG.Present), str(CG.InAttendance)}
@@ -87,18 +87,31 @@ class _Index:
     mentions: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     decisions_on: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     body_of: dict[str, str] = field(default_factory=dict)
-    meetings_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     present: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     declarations: dict[str, list[_Declaration]] = field(default_factory=lambda: defaultdict(list))
     ties: dict[str, list[_Tie]] = field(default_factory=lambda: defaultdict(list))
     seats: dict[str, list[_Seat]] = field(default_factory=lambda: defaultdict(list))
     meeting_of_document: dict[str, str] = field(default_factory=dict)
+    decided: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    kinds: dict[str, NodeKind] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    days: dict[str, dt.date | None] = field(default_factory=dict)
+    meeting_words: dict[str, str] = field(default_factory=dict)
+    refs: dict[str, EntityRef] = field(default_factory=dict)
+
+    def ref(self, iri: str) -> EntityRef:
+        if iri not in self.refs:
+            self.refs[iri] = entity_ref(self.network, iri)
+        return self.refs[iri]
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri, iri)
 
     def kind(self, iri: str) -> NodeKind:
-        return self.network.node(iri).kind
+        return self.kinds.get(iri, NodeKind.ORGANISATION)
 
     def day(self, meeting: str | None) -> dt.date | None:
-        return _date(self.network.node(meeting).date) if meeting else None
+        return self.days.get(meeting) if meeting else None
 
     def recorded_at(self, statement: str) -> str | None:
         """The meeting whose minutes recorded `statement`."""
@@ -108,8 +121,17 @@ class _Index:
 
 def _index(network: Projection) -> _Index:
     index = _Index(network)
+    for node, info in network.graph.nodes(data="info"):
+        if info is not None:
+            index.kinds[node] = info.kind
+            index.labels[node] = info.label
+            if info.kind is NodeKind.MEETING:
+                index.days[node] = _date(info.date)
     by_relation: dict[Relation, list[Link]] = defaultdict(list)
-    for link in network.links():
+    for part in network.documents.values():
+        for link in part.links:
+            by_relation[link.relation].append(link)
+    for link in network.entity_links:
         by_relation[link.relation].append(link)
     for link in by_relation[Relation.ITEM_AT]:
         index.meeting_of_item[link.source] = link.target
@@ -125,7 +147,11 @@ def _index(network: Projection) -> _Index:
         index.decisions_on[link.target].append(link.source)
     for link in by_relation[Relation.ORGANISED_BY]:
         index.body_of[link.source] = link.target
-        index.meetings_of[link.target].append(link.source)
+    for meeting, discussed in index.mentions.items():
+        body = index.body_of.get(meeting)
+        for organisation, items in discussed.items():
+            if body and any(index.decisions_on.get(i) for i in items):
+                index.decided[body][organisation].append(meeting)
     for link in by_relation[Relation.ATTENDED]:
         if link.status in _PRESENT:
             index.present[link.source][link.target] = link.statement
@@ -147,7 +173,7 @@ def _index_declarations(index: _Index, by_relation: dict[Relation, list[Link]]) 
         declaration = _Declaration(link.statement, link.target, meeting, link.withdrew, tuple(items_of[link.statement]))
         index.declarations[link.source].append(declaration)
         day = index.day(meeting)
-        says = f"declared an interest in {index.network.label(link.target)} at {_meeting_words(index, meeting)}"
+        says = f"declared an interest in {index.label(link.target)} at {_meeting_words(index, meeting)}"
         index.ties[link.source].append(_Tie(link.target, says, (link.statement,), meeting, _minus(day), _plus(day)))
 
 
@@ -167,7 +193,7 @@ def _index_posts(index: _Index, by_relation: dict[Relation, list[Link]]) -> None
     for link in by_relation[Relation.HOLDS]:
         day = index.day(index.recorded_at(link.statement))
         for organisation in posts_in.get(link.target, []):
-            says = f"holds the post of {index.network.label(link.target)} at {index.network.label(organisation)}"
+            says = f"holds the post of {index.label(link.target)} at {index.label(organisation)}"
             index.ties[link.source].append(_Tie(organisation, says, (link.statement,), None, _minus(day), _plus(day)))
 
 
@@ -179,21 +205,39 @@ def _index_memberships(index: _Index, memberships: list[Link]) -> None:
             begin, end = _minus(recorded), _plus(recorded)
         kind = index.kind(link.target)
         if kind is NodeKind.ORGANISATION:
-            says = f"is recorded as a member of {index.network.label(link.target)}"
+            says = f"is recorded as a member of {index.label(link.target)}"
             index.ties[link.source].append(_Tie(link.target, says, (link.statement,), None, begin, end))
         elif kind in (NodeKind.BODY, NodeKind.COUNCIL):
             index.seats[link.source].append(_Seat(link.target, link.role, link.statement, begin, end))
 
 
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def _human_date(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else "an undated meeting"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "an undated meeting"
 
 
 def _meeting_words(index: _Index, meeting: str) -> str:
-    body = index.body_of.get(meeting)
-    where = f"the {index.network.label(body)} meeting" if body else "the meeting"
-    day = index.day(meeting)
-    return f"{where} of {_human_date(day)}" if day else where
+    if meeting not in index.meeting_words:
+        body = index.body_of.get(meeting)
+        where = f"the {index.label(body)} meeting" if body else "the meeting"
+        day = index.day(meeting)
+        index.meeting_words[meeting] = f"{where} of {_human_date(day)}" if day else where
+    return index.meeting_words[meeting]
 
 
 def _item_words(index: _Index, item: str) -> str:
@@ -202,15 +246,19 @@ def _item_words(index: _Index, item: str) -> str:
     return f"{number}“{info.label}”"
 
 
+# The network's own values need no validation: models are constructed directly, which matters for the
+# hundreds of thousands of them that all the findings of a large store hold.
+
+
 def entity_ref(network: Projection, iri: str) -> EntityRef:
     info = network.node(iri)
-    return EntityRef(iri=iri, label=info.label, kind=info.kind.value, date=info.date)
+    return EntityRef.model_construct(iri=iri, label=info.label, kind=info.kind.value, date=info.date)
 
 
 def evidence_step(network: Projection, statement: str, says: str) -> EvidenceStep:
     evidence = network.evidence.get(statement)
     document = network.documents.get(evidence.document) if evidence else None
-    return EvidenceStep(
+    return EvidenceStep.model_construct(
         says=says,
         statement=statement,
         document=evidence.document if evidence else None,
@@ -236,20 +284,20 @@ class _Case:
 
 
 def _mention_steps(index: _Index, meeting: str, organisation: str, items: Iterable[str]) -> list[tuple[str, str]]:
-    label = index.network.label(organisation)
+    label = index.label(organisation)
     return [
         (item, f"{_item_words(index, item)} at {_meeting_words(index, meeting)} mentions {label}") for item in items
     ]
 
 
 def _declared_and_took_part(index: _Index, person: str) -> Iterable[_Case]:
-    name = index.network.label(person)
+    name = index.label(person)
     for declaration in index.declarations.get(person, []):
         meeting, organisation = declaration.meeting, declaration.organisation
         items = sorted(set(index.mentions.get(meeting, {}).get(organisation, [])) | set(declaration.items))
         if not items:
             continue
-        steps = [(declaration.statement, f"{name} declared an interest in {index.network.label(organisation)}")]
+        steps = [(declaration.statement, f"{name} declared an interest in {index.label(organisation)}")]
         attendance = index.present.get(person, {}).get(meeting)
         if attendance:
             steps.append((attendance, f"{name} attended {_meeting_words(index, meeting)}"))
@@ -260,7 +308,7 @@ def _declared_and_took_part(index: _Index, person: str) -> Iterable[_Case]:
             else ("the minutes do not record that they withdrew")
         )
         reason = (
-            f"{name} declared an interest in {index.network.label(organisation)} at "
+            f"{name} declared an interest in {index.label(organisation)} at "
             f"{_meeting_words(index, meeting)}, where {_list(_item_words(index, i) for i in items)} "
             f"{'mentions' if len(items) == 1 else 'mention'} it; {withdrew}."
         )
@@ -277,7 +325,7 @@ def _declared_and_took_part(index: _Index, person: str) -> Iterable[_Case]:
 
 
 def _possible_undeclared(index: _Index, person: str) -> Iterable[_Case]:
-    name = index.network.label(person)
+    name = index.label(person)
     ties = index.ties.get(person, [])
     declared_at = {(d.meeting, d.organisation) for d in index.declarations.get(person, [])}
     for meeting, attendance in sorted(index.present.get(person, {}).items()):
@@ -299,7 +347,7 @@ def _possible_undeclared(index: _Index, person: str) -> Iterable[_Case]:
             steps += _mention_steps(index, meeting, organisation, items)
             reason = (
                 f"{name} attended {_meeting_words(index, meeting)}, where "
-                f"{_list(_item_words(index, i) for i in items)} mentions {index.network.label(organisation)}, "
+                f"{_list(_item_words(index, i) for i in items)} mentions {index.label(organisation)}, "
                 f"and the minutes record no declaration by them naming it; {name} {_list(t.says for t in relevant)}."
             )
             yield _Case(
@@ -315,46 +363,44 @@ def _possible_undeclared(index: _Index, person: str) -> Iterable[_Case]:
 
 
 def _decision_maker(index: _Index, person: str) -> Iterable[_Case]:
-    name = index.network.label(person)
+    name = index.label(person)
     ties = index.ties.get(person, [])
     organisations = {t.organisation for t in ties}
     present = index.present.get(person, {})
     for seat in index.seats.get(person, []):
-        for meeting in sorted(index.meetings_of.get(seat.body, [])):
+        decided = index.decided.get(seat.body, {})
+        for organisation, meeting in sorted((o, m) for o in organisations & set(decided) for m in decided[o]):
             day = index.day(meeting)
             if meeting in present or not _within(day, seat.begin, seat.end):
                 continue
-            discussed = index.mentions.get(meeting, {})
-            for organisation in sorted(organisations & set(discussed)):
-                items = sorted(i for i in set(discussed[organisation]) if index.decisions_on.get(i))
-                relevant = [t for t in ties if t.organisation == organisation and _within(day, t.begin, t.end)]
-                if not items or not relevant:
-                    continue
-                role = _ROLE_WORDS.get(seat.role or "", "sat on")
-                body = index.network.label(seat.body)
-                steps = [(s, f"{name} {t.says}") for t in relevant for s in t.statements]
-                steps.append((seat.statement, f"{name} {role} {body}"))
-                steps += _mention_steps(index, meeting, organisation, items)
-                steps += [
-                    (d, f"{body} decided on {_item_words(index, i)}")
-                    for i in items
-                    for d in sorted(index.decisions_on[i])
-                ]
-                reason = (
-                    f"{name} {role} {body}, which decided on {_list(_item_words(index, i) for i in items)} "
-                    f"mentioning {index.network.label(organisation)} at {_meeting_words(index, meeting)}; "
-                    f"{name} {_list(t.says for t in relevant)}."
-                )
-                yield _Case(
-                    FindingKind.LINK_TO_DECISION_MAKER,
-                    person,
-                    organisation,
-                    meeting,
-                    tuple(items),
-                    None,
-                    tuple(steps),
-                    reason,
-                )
+            discussed = index.mentions[meeting]
+            items = sorted(i for i in set(discussed[organisation]) if index.decisions_on.get(i))
+            relevant = [t for t in ties if t.organisation == organisation and _within(day, t.begin, t.end)]
+            if not items or not relevant:
+                continue
+            role = _ROLE_WORDS.get(seat.role or "", "sat on")
+            body = index.label(seat.body)
+            steps = [(s, f"{name} {t.says}") for t in relevant for s in t.statements]
+            steps.append((seat.statement, f"{name} {role} {body}"))
+            steps += _mention_steps(index, meeting, organisation, items)
+            steps += [
+                (d, f"{body} decided on {_item_words(index, i)}") for i in items for d in sorted(index.decisions_on[i])
+            ]
+            reason = (
+                f"{name} {role} {body}, which decided on {_list(_item_words(index, i) for i in items)} "
+                f"mentioning {index.label(organisation)} at {_meeting_words(index, meeting)}; "
+                f"{name} {_list(t.says for t in relevant)}."
+            )
+            yield _Case(
+                FindingKind.LINK_TO_DECISION_MAKER,
+                person,
+                organisation,
+                meeting,
+                tuple(items),
+                None,
+                tuple(steps),
+                reason,
+            )
 
 
 def _list(words: Iterable[str]) -> str:
@@ -369,62 +415,84 @@ _ORDER = {
 }
 
 
-def _rank(finding: Finding) -> tuple[int, int, str, str, str, str]:
+def _rank(index: _Index, case: _Case) -> tuple[int, int, str, str, str, str]:
     """Took part without withdrawing, possible undeclared, decision-makers, withdrew; then newest first."""
-    order = 3 if finding.withdrew else _ORDER[finding.kind]
-    day = _date(finding.meeting.date)
+    order = 3 if case.withdrew else _ORDER[case.kind]
+    day = index.day(case.meeting)
+    label = index.label
     return (
         order,
         -(day.toordinal() if day else 0),
-        finding.person.label,
-        finding.organisation.label,
-        finding.meeting.iri,
-        finding.person.iri,
+        label(case.person),
+        label(case.organisation),
+        case.meeting,
+        case.person,
     )
 
 
 def _finding(index: _Index, case: _Case) -> Finding:
     network = index.network
     body = index.body_of.get(case.meeting)
-    return Finding(
+    return Finding.model_construct(
         kind=case.kind,
-        person=entity_ref(network, case.person),
-        organisation=entity_ref(network, case.organisation),
-        meeting=entity_ref(network, case.meeting),
-        body=entity_ref(network, body) if body else None,
-        items=[entity_ref(network, i) for i in case.items],
-        decisions=[entity_ref(network, d) for i in case.items for d in sorted(index.decisions_on.get(i, []))],
+        person=index.ref(case.person),
+        organisation=index.ref(case.organisation),
+        meeting=index.ref(case.meeting),
+        body=index.ref(body) if body else None,
+        items=[index.ref(i) for i in case.items],
+        decisions=[index.ref(d) for i in case.items for d in sorted(index.decisions_on.get(i, []))],
         withdrew=case.withdrew,
         explanation=case.reason,
         evidence=[evidence_step(network, statement, says) for statement, says in case.steps],
     )
 
 
+@dataclass
+class Conflicts:
+    """Every finding of a network, worked out (who, what, where, the evidence and the explanation) and ranked,
+    and put into response models only when asked for: a page of a long list needs only its own."""
+
+    index: _Index
+    cases: list[_Case]
+
+    @classmethod
+    def of(cls, network: Projection) -> Conflicts:
+        """One case per person, organisation and meeting: the first rule to find it (the strongest) wins."""
+        index = _index(network)
+        people = sorted(set(index.declarations) | set(index.ties))
+        cases: dict[tuple[str, str, str], _Case] = {}
+        for rule in (_declared_and_took_part, _possible_undeclared, _decision_maker):
+            for person in people:
+                for case in rule(index, person):
+                    cases.setdefault((case.person, case.organisation, case.meeting), case)
+        return cls(index, sorted(cases.values(), key=lambda case: _rank(index, case)))
+
+    def select(
+        self,
+        person: str | None = None,
+        organisation: str | None = None,
+        body: str | None = None,
+        since: dt.date | None = None,
+        kind: FindingKind | None = None,
+    ) -> list[_Case]:
+        """The findings about a person, an organisation, a body's meetings, meetings since a date (IRIs), of a
+        kind; in rank order."""
+        index = self.index
+        return [
+            case
+            for case in self.cases
+            if (person is None or case.person == person)
+            and (organisation is None or case.organisation == organisation)
+            and (body is None or index.body_of.get(case.meeting) == body)
+            and (since is None or ((day := index.day(case.meeting)) is not None and day >= since))
+            and (kind is None or case.kind is kind)
+        ]
+
+    def findings(self, cases: Iterable[_Case]) -> list[Finding]:
+        return [_finding(self.index, case) for case in cases]
+
+
 def find_conflicts(network: Projection) -> list[Finding]:
     """Every finding in the network, de-duplicated per person, organisation and meeting, in rank order."""
-    index = _index(network)
-    people = sorted(set(index.declarations) | set(index.ties))
-    cases: dict[tuple[str, str, str], _Case] = {}
-    for rule in (_declared_and_took_part, _possible_undeclared, _decision_maker):
-        for person in people:
-            for case in rule(index, person):
-                cases.setdefault((case.person, case.organisation, case.meeting), case)
-    return sorted((_finding(index, case) for case in cases.values()), key=_rank)
-
-
-def select_findings(
-    findings: Iterable[Finding],
-    person: str | None = None,
-    organisation: str | None = None,
-    body: str | None = None,
-    since: dt.date | None = None,
-) -> list[Finding]:
-    """The findings about a person, an organisation, a body's meetings and meetings since a date (IRIs)."""
-    return [
-        f
-        for f in findings
-        if (person is None or f.person.iri == person)
-        and (organisation is None or f.organisation.iri == organisation)
-        and (body is None or (f.body is not None and f.body.iri == body))
-        and (since is None or ((day := _date(f.meeting.date)) is not None and day >= since))
-    ]
+    conflicts = Conflicts.of(network)
+    return conflicts.findings(conflicts.cases)
