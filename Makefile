@@ -57,5 +57,10 @@ bench: $(STAMP)
 bench-serve: $(STAMP)
 	$(BIN)/python bench/serve.py
 
+# Relationship network on the synthetic store: build, refresh, all findings, path and neighbourhood latency.
+.PHONY: bench-network
+bench-network: $(STAMP)
+	$(BIN)/python bench/network.py
+
 clean:
-	rm -rf $(VENV) $(STORE) $(VENDOR) web/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(STORE) $(STORE).index $(STORE).network $(VENDOR) web/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -114,7 +114,8 @@ def ingest_command(
     graph_store.flush()
     _print_summary(summary.results)
     if any(result.ok for result in summary.results):
-        _, done = refresh(graph_store.oxigraph, network_path(settings.store))
+        stored = [result.doc_iri for result in summary.results if result.ok and result.doc_iri]
+        _, done = refresh(graph_store.oxigraph, network_path(settings.store), replaced=stored)
         _err.print(f"relationship network: {done.read} documents read, {done.removed} removed, {done.kept} kept")
     for result in summary.failed:
         _err.print(f"[red]failed:[/red] {escape(result.error or '')}")
@@ -342,7 +343,8 @@ def conflicts(
     except NotFound as error:
         _fail(str(error))
     conflicts = Conflicts.of(network)
-    found = conflicts.findings(conflicts.select(since=since.date() if since else None, **chosen))
+    day = since.date() if since else None
+    found = conflicts.findings(conflicts.select(chosen["person"], chosen["organisation"], chosen["body"], day))
     if fmt is ResultFormat.table:
         _print_findings(found)
     elif fmt is ResultFormat.json:

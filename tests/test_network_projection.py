@@ -83,3 +83,16 @@ def test_a_damaged_saved_network_is_rebuilt(tmp_path: Path, documents: list[Path
 
 def test_the_saved_network_lives_beside_the_store(tmp_path: Path) -> None:
     assert network_path(tmp_path / ".store") == tmp_path / ".store.network"
+
+
+def test_a_document_ingested_again_is_read_again_though_its_digest_is_the_same(
+    tmp_path: Path, documents: list[Path]
+) -> None:
+    store, saved = tmp_path / "store", network_path(tmp_path / "store")
+    _ingest(store, *documents)
+    again = subprocess.run([*CLI, "ingest", "--store", str(store), str(documents[0])], capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert "relationship network: 1 documents read, 0 removed" in " ".join(again.stderr.split())
+    first = sorted(_refresh(store, saved)[0].documents)[0]
+    _, done = refresh(ox.Store.read_only(str(store)), saved, replaced=[first])
+    assert (done.read, done.removed, done.kept) == (1, 0, len(documents) - 1)

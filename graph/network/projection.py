@@ -316,15 +316,18 @@ def network_path(store_path: Path) -> Path:
     return store_path.with_name(f"{store_path.name}.network")
 
 
-def refresh(store: ox.Store, saved: Path | None) -> tuple[Projection, Refresh]:
+def refresh(store: ox.Store, saved: Path | None, replaced: Iterable[str] = ()) -> tuple[Projection, Refresh]:
     """The network of `store`, brought up to date from the copy saved at `saved` (when there is one) by
-    reading only the documents added or changed since; the updated network is saved back there."""
+    reading only the documents added or changed since, and those `replaced` (IRIs): a document ingested again
+    keeps its digest, but a newer councilgraph may have read other facts from it. The updated network is saved
+    back there."""
     projection = (_load(saved) if saved is not None else None) or Projection()
     stored = {row["doc"]: (row["sha256"], row["source"]) for row in select(store, "network/documents")}
+    again = set(replaced)
     changed = {
         doc: known
         for doc, known in stored.items()
-        if doc not in projection.documents or projection.documents[doc].sha256 != known[0]
+        if doc not in projection.documents or projection.documents[doc].sha256 != known[0] or doc in again
     }
     removed = sorted(set(projection.documents) - set(stored))
     with _uncollected():
