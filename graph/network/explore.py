@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import islice
 
 import networkx as nx
@@ -23,7 +22,7 @@ def _says(network: Projection, link: Link) -> str:
 
 
 def _edge(network: Projection, link: Link) -> NetworkEdge:
-    return NetworkEdge(
+    return NetworkEdge.model_construct(
         source=link.source,
         relation=link.relation.value,
         target=link.target,
@@ -94,24 +93,18 @@ def link_graph(network: Projection) -> nx.Graph:
     return graph
 
 
-@dataclass(frozen=True)
-class _Step:
-    here: str
-    there: str
-    link: Link
+# Each node reached maps to the nodes it was reached from, with the link between them.
+Parents = dict[str, list[tuple[str, Link]]]
 
 
-Parents = dict[str, list[_Step]]
-
-
-def _chains(parents: Parents, node: str) -> Iterator[list[_Step]]:
-    """Every chain of steps from the search's start to `node`."""
+def _chains(parents: Parents, node: str) -> Iterator[list[Link]]:
+    """Every chain of links from the search's start to `node`."""
     if not parents[node]:
         yield []
         return
-    for step in parents[node]:
-        for chain in _chains(parents, step.here):
-            yield [*chain, step]
+    for previous, link in parents[node]:
+        for chain in _chains(parents, previous):
+            yield [*chain, link]
 
 
 def _expand(graph: nx.Graph, parents: Parents, frontier: set[str]) -> set[str]:
@@ -120,7 +113,7 @@ def _expand(graph: nx.Graph, parents: Parents, frontier: set[str]) -> set[str]:
     for here in sorted(frontier):
         for there, data in graph.adj[here].items():
             if there not in parents:
-                reached.setdefault(there, []).append(_Step(here, there, data["link"]))
+                reached.setdefault(there, []).append((here, data["link"]))
     parents.update(reached)
     return set(reached)
 
@@ -156,23 +149,23 @@ def find_paths(
         hops += 1
         meeting = set(forward) & set(backward)
     joined = (
-        head + [_Step(s.there, s.here, s.link) for s in reversed(tail)]
+        head + tail[::-1]
         for middle in sorted(meeting)
         for head in _chains(forward, middle)
         for tail in _chains(backward, middle)
     )
-    found = sorted(islice(joined, enumeration_cap), key=lambda p: (len(p), [s.link.statement for s in p]))[:limit]
+    found = sorted(islice(joined, enumeration_cap), key=lambda p: (len(p), [k.statement for k in p]))[:limit]
     return Paths(
         source=entity_ref(network, source),
         target=entity_ref(network, target),
         max_hops=max_hops,
         complete=complete,
-        paths=[[_path_step(network, step.link) for step in path] for path in found],
+        paths=[[_path_step(network, link) for link in path] for path in found],
     )
 
 
 def _path_step(network: Projection, link: Link) -> PathStep:
-    return PathStep(
+    return PathStep.model_construct(
         source=entity_ref(network, link.source),
         relation=link.relation.value,
         target=entity_ref(network, link.target),
