@@ -23,11 +23,14 @@ from graph.network.explore import brokers, find_paths, link_graph, neighbourhood
 from graph.network.export import EXPORT_FORMATS, export
 from graph.network.findings import Conflicts
 from graph.network.models import Broker, Finding, FindingKind, Neighbourhood, Paths
-from graph.network.projection import Projection, network_path, refresh
+from graph.network.projection import NodeKind, Projection, network_path, refresh
+from graph.network.report import NotFound, entity_named
 
 __all__ = ["NetworkService", "network_router"]
 
-Reference = Annotated[str | None, Query(description="An IRI, or its part below the base IRI.")]
+Named = Annotated[
+    str | None, Query(description="An IRI, its part below the base IRI, or words of the name (\"Moore\").")
+]
 
 
 @dataclass
@@ -54,20 +57,32 @@ class NetworkService:
 def network_router(service: NetworkService, namer: Namer) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["conflicts of interest"])
 
-    def iri(reference: str | None) -> str | None:
-        return namer.iri(reference) if reference else None
+    def entity(name: str | None, *kinds: NodeKind) -> str | None:
+        """The entity a filter names; a name that fits no entity, or several, is a 404 that says which."""
+        if not name:
+            return None
+        try:
+            return entity_named(service.network, name, kinds, namer.base_iri)
+        except NotFound as error:
+            raise HTTPException(status_code=404, detail=str(error)) from error
 
     @router.get("/conflicts", summary="Where people with a recorded link to an organisation took part in its business")
     async def conflicts(
-        person: Reference = None,
-        organisation: Reference = None,
-        body: Reference = None,
+        person: Named = None,
+        organisation: Named = None,
+        body: Named = None,
         since: Annotated[dt.date | None, Query(description="Meetings on or after this date, YYYY-MM-DD.")] = None,
         kind: FindingKind | None = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> Page[Finding]:
-        found = service.conflicts.select(iri(person), iri(organisation), iri(body), since, kind)
+        found = service.conflicts.select(
+            entity(person, NodeKind.PERSON),
+            entity(organisation, NodeKind.ORGANISATION),
+            entity(body, NodeKind.BODY, NodeKind.COUNCIL),
+            since,
+            kind,
+        )
         page = service.conflicts.findings(found[offset : offset + limit])
         return Page[Finding](total=len(found), limit=limit, offset=offset, items=page)
 

@@ -66,3 +66,12 @@ def test_paths_are_read_from_the_network(seed_server: str) -> None:
     assert found["complete"] is True
     assert found["paths"] and all(step["provenance"] or step["relation"] for step in found["paths"][0])
     assert found["paths"][0][0]["source"]["page"]
+
+
+def test_conflict_filters_take_names_and_refuse_unknown_or_ambiguous_ones(seed_server: str) -> None:
+    by_name = _get(seed_server, "/api/conflicts", person="moore", organisation="Millgate")
+    assert {f["person"]["iri"] for f in by_name["items"]} == {BASE + MOORE}
+    unknown = httpx.get(f"{seed_server}/api/conflicts", params={"person": "Nobody Atall"}, timeout=30)
+    assert unknown.status_code == 404 and "no person is named" in unknown.json()["detail"]
+    ambiguous = httpx.get(f"{seed_server}/api/conflicts", params={"person": "Councillor"}, timeout=30)
+    assert ambiguous.status_code == 404 and "give one of" in ambiguous.json()["detail"]
