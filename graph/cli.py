@@ -258,8 +258,7 @@ def serve(
 ) -> None:
     """Serve the pages, the relationship API and the SPARQL endpoint over the store (read-only: it answers from
     the store as it was when it started, so restart it after ingesting)."""
-    import uvicorn
-
+    from api.server import run_server
     from api.shared_index import index_folder, shared_index
 
     given = {"store": store, "host": host, "port": port, "workers": workers}
@@ -277,14 +276,7 @@ def serve(
     serving = f"councilgraph is serving {escape(str(settings.store))} with {settings.workers} server processes"
     _err.print(serving, soft_wrap=True)
     _err.print(f"  open {root}/  ·  SPARQL endpoint {root}/sparql  ·  API {root}/docs", soft_wrap=True)
-    uvicorn.run(
-        "api.app:app_from_environment",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        log_level="warning",
-    )
+    run_server(settings)
 
 
 def _network(settings: Settings) -> tuple[Projection, Refresh]:

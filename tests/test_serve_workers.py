@@ -4,6 +4,7 @@ once per content of the store, shared, and rebuilt only when the store changes."
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -12,7 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
 
+from api.server import listening_socket
 from api.shared_index import index_folder, shared_index
 from tests.conftest import CLI, MINUTES, _free_port
 
@@ -104,3 +107,14 @@ def test_a_changed_store_gets_a_new_index_and_the_old_one_is_removed(tmp_path: P
     assert new != old
     assert not old.exists()
     assert after > before
+
+
+def test_connections_to_several_server_processes_send_small_answers_at_once() -> None:
+    """Nagle's algorithm is off on the shared listening socket and on the connections accepted from it."""
+    config = uvicorn.Config("api.app:app_from_environment", factory=True, host="127.0.0.1", port=_free_port())
+    with listening_socket(config) as listener:
+        listener.listen()
+        with socket.create_connection(listener.getsockname()[:2]):
+            accepted, _ = listener.accept()
+            with accepted:
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
