@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from api.reader import GraphReader
@@ -18,7 +19,7 @@ from api.search import match_expression
 __all__ = ["SCHEMA", "Catalogue", "Selection", "write_catalogue"]
 
 SCHEMA = """
-CREATE TABLE meeting (iri TEXT PRIMARY KEY, body TEXT, day TEXT);
+CREATE TABLE meeting (iri TEXT PRIMARY KEY, body TEXT, day TEXT, label TEXT, start TEXT, body_label TEXT);
 CREATE INDEX meeting_body ON meeting (body, day);
 CREATE INDEX meeting_day ON meeting (day);
 CREATE INDEX meeting_iri_day ON meeting (iri, day);
@@ -81,8 +82,11 @@ def write_catalogue(db: sqlite3.Connection, reader: GraphReader) -> None:
     membership from the store into `db`."""
     db.executescript(SCHEMA)
     db.executemany(
-        "INSERT OR IGNORE INTO meeting VALUES (?, ?, ?)",
-        ((r["meeting"], r.get("body"), _day(r.get("start"))) for r in reader.rows("api/catalogue_meetings")),
+        "INSERT OR IGNORE INTO meeting VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (r["meeting"], r.get("body"), _day(r.get("start")), r.get("label"), r.get("start"), r.get("bodyLabel"))
+            for r in reader.rows("api/catalogue_meetings")
+        ),
     )
     decisions = reader.rows("api/catalogue_decisions")
     db.executemany(
@@ -152,6 +156,19 @@ class Catalogue:
             conditions.append("s.organisation = ?")
             parameters.append(organisation)
         return self._select("declaration", conditions, parameters, limit, offset)
+
+    def meeting_facts(self, meetings: Iterable[str]) -> dict[str, dict[str, str]]:
+        """Each meeting's label, start, body and body label, named as the relationship queries name them."""
+        wanted = sorted(set(meetings))
+        if not wanted:
+            return {}
+        slots = ", ".join("?" * len(wanted))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT iri, label, start, body, body_label FROM meeting WHERE iri IN ({slots})", wanted
+            ).fetchall()
+        columns = ("meetingLabel", "start", "body", "bodyLabel")
+        return {iri: {c: v for c, v in zip(columns, values, strict=True) if v is not None} for iri, *values in rows}
 
     def declarants(self, organisation: str) -> list[tuple[str, str, str | None]]:
         """Each declaration naming `organisation`: its statement, its declarant and the declarant's label."""

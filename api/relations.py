@@ -110,7 +110,13 @@ class Relations:
             return []
         rank = {statement: position for position, statement in enumerate(selection.statements)}
         rows = self._rows(query, **{key: _nodes(selection.statements)}, **values)
-        return sorted(rows, key=lambda row: rank[row[key]])
+        return sorted(self._with_meetings(rows), key=lambda row: rank[row[key]])
+
+    def _with_meetings(self, rows: list[Row]) -> list[Row]:
+        """`rows` with their meeting's label, start, body and body label from the catalogue, which saves the
+        queries four lookups a row."""
+        facts = self.catalogue.meeting_facts(row["meeting"] for row in rows if "meeting" in row)
+        return [{**facts.get(row.get("meeting", ""), {}), **row} for row in rows]
 
     def _optional_link(self, row: Row, iri: str, label: str) -> Link | None:
         return self.namer.link(row[iri], row.get(label)) if iri in row else None
