@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.identity import IriMinter
-from graph.network.projection import Projection, network_path, refresh
+from graph.network.findings import find_conflicts
+from graph.network.projection import DocumentLinks, Projection, network_path, refresh
 from graph.settings import Settings
 from graph.store.oxigraph import OxigraphStore
 from tests.conftest import CLI, MINUTES
+from tests.network_scenarios import Scenario
 
 
 def _ingest(store: Path, *documents: Path) -> None:
@@ -96,3 +100,35 @@ def test_a_document_ingested_again_is_read_again_though_its_digest_is_the_same(
     first = sorted(_refresh(store, saved)[0].documents)[0]
     _, done = refresh(ox.Store.read_only(str(store)), saved, replaced=[first])
     assert (done.read, done.removed, done.kept) == (1, 0, len(documents) - 1)
+
+
+def _scenario_parts() -> tuple[dict[str, DocumentLinks], Projection]:
+    world = Scenario()
+    ames, bell = world.person("Councillor Ames"), world.person("Councillor Bell")
+    school, firm = world.organisation("Hillside Academy"), world.organisation("Acme Paving Ltd")
+    committee = world.body("Schools Committee")
+    for month in range(1, 7):
+        meeting = world.meeting(committee, f"2024-0{month}-01")
+        world.attended(ames if month % 2 else bell, meeting)
+        world.declared(bell, school if month % 3 else firm, meeting, withdrew=month == 4)
+        item = world.item(meeting, str(month), "Business", mentions=(school,) if month % 2 else (firm,))
+        world.decision(item, "Noted.")
+    whole = world.projection()
+    return dict(whole.documents), whole
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_a_network_updated_piecemeal_in_any_order_is_the_network_built_at_once(data: st.DataObject) -> None:
+    parts, whole = _scenario_parts()
+    order = data.draw(st.permutations(sorted(parts)))
+    split = data.draw(st.integers(0, len(order)))
+    dropped = data.draw(st.lists(st.sampled_from(order), unique=True))
+    piecemeal = Projection()
+    piecemeal.set_entities(whole.entities, whole.entity_links)
+    piecemeal.update({doc: parts[doc] for doc in order[:split]}, [])
+    piecemeal.update({doc: parts[doc] for doc in order[split:]}, [])
+    piecemeal.update({}, dropped)
+    piecemeal.update({doc: parts[doc] for doc in dropped}, [])
+    assert _shape(piecemeal) == _shape(whole)
+    assert find_conflicts(piecemeal) == find_conflicts(whole)

@@ -128,14 +128,16 @@ def _index(network: Projection) -> _Index:
             if info.kind is NodeKind.MEETING:
                 index.days[node] = _date(info.date)
     by_relation: dict[Relation, list[Link]] = defaultdict(list)
-    for part in network.documents.values():
+    # Documents in IRI order, not in the order they reached the network: the findings must not depend on it.
+    documents = sorted(network.documents.items())
+    for _, part in documents:
         for link in part.links:
             by_relation[link.relation].append(link)
     for link in network.entity_links:
         by_relation[link.relation].append(link)
     for link in by_relation[Relation.ITEM_AT]:
         index.meeting_of_item[link.source] = link.target
-    for doc, part in network.documents.items():
+    for doc, part in documents:
         for node, info in part.nodes.items():
             if info.kind is NodeKind.MEETING:
                 index.meeting_of_document[doc] = node
