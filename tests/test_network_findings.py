@@ -196,3 +196,11 @@ def test_findings_are_selected_by_person_organisation_body_date_and_kind(world: 
     assert conflicts.select(since=dt.date(2024, 2, 20), kind=C) == conflicts.cases
     assert conflicts.select(since=dt.date(2024, 2, 21)) == []
     assert conflicts.select(kind=A) == []
+
+
+def test_an_entity_of_unknown_kind_is_no_organisation(world: Scenario) -> None:
+    ames = world.person("Councillor Ames")
+    meeting = world.meeting(world.body("Schools Committee"), "2024-03-01")
+    world.declared(ames, "urn:untyped:thing", meeting)
+    world.item(meeting, "5", "School transport", mentions=("urn:untyped:thing",))
+    assert find_conflicts(world.projection()) == []

@@ -108,7 +108,7 @@ class _Index:
         return self.labels.get(iri, iri)
 
     def kind(self, iri: str) -> NodeKind:
-        return self.kinds.get(iri, NodeKind.ORGANISATION)
+        return self.kinds.get(iri, NodeKind.OTHER)
 
     def day(self, meeting: str | None) -> dt.date | None:
         return self.days.get(meeting) if meeting else None

@@ -67,6 +67,7 @@ class NodeKind(StrEnum):
     MEETING = "meeting"
     ITEM = "item"
     DECISION = "decision"
+    OTHER = "other"
 
 
 _ENTITY_KINDS = {
@@ -142,7 +143,7 @@ class Projection:
 
     def node(self, iri: str) -> NodeInfo:
         info: NodeInfo | None = self.graph.nodes[iri].get("info") if iri in self.graph else None
-        return info or NodeInfo(kind=NodeKind.ORGANISATION, label=iri)
+        return info or NodeInfo(kind=NodeKind.OTHER, label=iri)
 
     def label(self, iri: str) -> str:
         return self.node(iri).label
