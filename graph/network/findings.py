@@ -131,8 +131,8 @@ def _index(network: Projection) -> _Index:
     # Documents in IRI order, not in the order they reached the network: the findings must not depend on it.
     documents = sorted(network.documents.items())
     for _, part in documents:
-        for link in part.links:
-            by_relation[link.relation].append(link)
+        for relation, links in part.by_relation.items():
+            by_relation[relation].extend(links)
     for link in network.entity_links:
         by_relation[link.relation].append(link)
     for link in by_relation[Relation.ITEM_AT]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
@@ -130,6 +131,14 @@ class DocumentLinks:
     nodes: dict[str, NodeInfo]
     evidence: dict[str, Evidence]
 
+    @cached_property
+    def by_relation(self) -> dict[Relation, list[Link]]:
+        """The links grouped by relation, worked out once and saved with the network: what findings read."""
+        grouped: dict[Relation, list[Link]] = {}
+        for link in self.links:
+            grouped.setdefault(link.relation, []).append(link)
+        return grouped
+
 
 @dataclass
 class Projection:
@@ -161,7 +170,8 @@ class Projection:
         for doc, part in sorted(changed.items()):
             self.documents[doc] = part
             self._add_nodes(part.nodes)
-            self._add_links(part.links)
+            for links in part.by_relation.values():
+                self._add_links(links)
             self.evidence.update(part.evidence)
 
     def set_entities(self, entities: dict[str, NodeInfo], links: tuple[Link, ...]) -> None:
@@ -249,17 +259,15 @@ def _document_links(
     }
 
 
-def read_documents(store: ox.Store, digests: dict[str, tuple[str, str]], everything: bool) -> dict[str, DocumentLinks]:
-    """The links of the given documents (`digests`: IRI → (sha256, source)), read in batches, or in one pass
-    over the whole store when `everything` is asked for."""
-    if everything:
-        return _document_links(select(store, "network/links"), select(store, "network/document_nodes"), digests)
+def read_documents(store: ox.Store, digests: dict[str, tuple[str, str]]) -> dict[str, DocumentLinks]:
+    """The links of the given documents (`digests`: IRI → (sha256, source)), read a batch of documents at a
+    time, each query visiting only the named graphs of its batch."""
     parts: dict[str, DocumentLinks] = {}
     ordered = sorted(digests)
     for start in range(0, len(ordered), _BATCH):
         batch = ordered[start : start + _BATCH]
-        values = {"doc": [ox.NamedNode(doc) for doc in batch]}
-        rows, node_rows = select(store, "network/links", values), select(store, "network/document_nodes", values)
+        rows = select(store, "network/links", named_graphs=batch)
+        node_rows = select(store, "network/document_nodes", named_graphs=batch)
         parts.update(_document_links(rows, node_rows, {doc: digests[doc] for doc in batch}))
     return parts
 
@@ -332,7 +340,7 @@ def refresh(store: ox.Store, saved: Path | None, replaced: Iterable[str] = ()) -
     }
     removed = sorted(set(projection.documents) - set(stored))
     with _uncollected():
-        parts = read_documents(store, changed, everything=len(changed) == len(stored) and not projection.documents)
+        parts = read_documents(store, changed)
         projection.update(parts, removed)
         projection.set_entities(*_entities(store))
     # The network lives as long as the process that reads it: moved out of the collector's sight, it is not
