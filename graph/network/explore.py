@@ -31,13 +31,11 @@ def _edge(network: Projection, link: Link) -> NetworkEdge:
     )
 
 
-def neighbourhood(network: Projection, centre: str, hops: int, max_nodes: int = 400) -> Neighbourhood:
-    """Every entity within `hops` links of `centre` (either direction) and the links among them, nearest
-    first; stops adding nodes at `max_nodes` and then says it is incomplete."""
-    graph = network.graph
+def _reach(graph: nx.MultiDiGraph, centre: str, hops: int, max_nodes: int) -> tuple[dict[str, int], bool]:
+    """The nodes within `hops` links of `centre` with their distance, nearest first and in IRI order at each
+    distance, and whether all of them fitted in `max_nodes`."""
     reached = {centre: 0} if centre in graph else {}
     frontier = list(reached)
-    complete = True
     for depth in range(1, hops + 1):
         following: list[str] = []
         for node in frontier:
@@ -45,15 +43,21 @@ def neighbourhood(network: Projection, centre: str, hops: int, max_nodes: int = 
                 if other in reached:
                     continue
                 if len(reached) >= max_nodes:
-                    complete = False
-                    break
+                    return reached, False
                 reached[other] = depth
                 following.append(other)
         frontier = following
+    return reached, True
+
+
+def neighbourhood(network: Projection, centre: str, hops: int, max_nodes: int = 400) -> Neighbourhood:
+    """Every entity within `hops` links of `centre` (either direction) and the links among them, nearest
+    first; stops adding nodes at `max_nodes` and then says it is incomplete."""
+    reached, complete = _reach(network.graph, centre, hops, max_nodes)
     nodes = sorted(reached, key=lambda n: (reached[n], n))
-    inside = graph.subgraph(nodes)
+    inside = network.graph.subgraph(nodes)
     links = sorted((link for _, _, link in inside.edges(data="link")), key=lambda k: (k.statement, k.relation))
-    return Neighbourhood(
+    return Neighbourhood.model_construct(
         centre=entity_ref(network, centre),
         hops=hops,
         complete=complete,

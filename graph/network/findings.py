@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph.network.models import EntityRef, EvidenceStep, Finding, FindingKind
-from graph.network.projection import Link, NodeKind, Projection, Relation
+from graph.network.projection import Link, NodeKind, Projection, Relation, uncollected
 from graph.vocab import CG
 
 __all__ = ["LINK_WINDOW", "Conflicts", "entity_ref", "evidence_step", "find_conflicts"]
@@ -47,12 +47,13 @@ class _Declaration:
 
 @dataclass(frozen=True)
 class _Tie:
-    """A recorded link from a person to an organisation, in words, with the statements that record it."""
+    """A recorded link from a person to an organisation (a declaration at `meeting`, a `post` in it, or a
+    membership of it), with the statement that records it and the dates it counts for."""
 
     organisation: str
-    says: str
-    statements: tuple[str, ...]
+    statement: str
     meeting: str | None
+    post: str | None
     begin: dt.date | None
     end: dt.date | None
 
@@ -93,8 +94,7 @@ class _Index:
     seats: dict[str, list[_Seat]] = field(default_factory=lambda: defaultdict(list))
     meeting_of_document: dict[str, str] = field(default_factory=dict)
     decided: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
-    kinds: dict[str, NodeKind] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, NodeKind] = field(default_factory=dict)  # of the shared entities: people, organisations …
     days: dict[str, dt.date | None] = field(default_factory=dict)
     meeting_words: dict[str, str] = field(default_factory=dict)
     refs: dict[str, EntityRef] = field(default_factory=dict)
@@ -105,7 +105,7 @@ class _Index:
         return self.refs[iri]
 
     def label(self, iri: str) -> str:
-        return self.labels.get(iri, iri)
+        return self.network.label(iri)
 
     def kind(self, iri: str) -> NodeKind:
         return self.kinds.get(iri, NodeKind.OTHER)
@@ -121,12 +121,7 @@ class _Index:
 
 def _index(network: Projection) -> _Index:
     index = _Index(network)
-    for node, info in network.graph.nodes(data="info"):
-        if info is not None:
-            index.kinds[node] = info.kind
-            index.labels[node] = info.label
-            if info.kind is NodeKind.MEETING:
-                index.days[node] = _date(info.date)
+    index.kinds = {iri: info.kind for iri, info in network.entities.items()}
     by_relation: dict[Relation, list[Link]] = defaultdict(list)
     # Documents in IRI order, not in the order they reached the network: the findings must not depend on it.
     documents = sorted(network.documents.items())
@@ -141,6 +136,7 @@ def _index(network: Projection) -> _Index:
         for node, info in part.nodes.items():
             if info.kind is NodeKind.MEETING:
                 index.meeting_of_document[doc] = node
+                index.days[node] = _date(info.date)
     for link in by_relation[Relation.MENTIONS]:
         meeting = index.meeting_of_item.get(link.source)
         if meeting and index.kind(link.target) is NodeKind.ORGANISATION:
@@ -175,8 +171,7 @@ def _index_declarations(index: _Index, by_relation: dict[Relation, list[Link]]) 
         declaration = _Declaration(link.statement, link.target, meeting, link.withdrew, tuple(items_of[link.statement]))
         index.declarations[link.source].append(declaration)
         day = index.day(meeting)
-        says = f"declared an interest in {index.label(link.target)} at {_meeting_words(index, meeting)}"
-        index.ties[link.source].append(_Tie(link.target, says, (link.statement,), meeting, _minus(day), _plus(day)))
+        index.ties[link.source].append(_Tie(link.target, link.statement, meeting, None, _minus(day), _plus(day)))
 
 
 def _minus(day: dt.date | None) -> dt.date | None:
@@ -195,8 +190,8 @@ def _index_posts(index: _Index, by_relation: dict[Relation, list[Link]]) -> None
     for link in by_relation[Relation.HOLDS]:
         day = index.day(index.recorded_at(link.statement))
         for organisation in posts_in.get(link.target, []):
-            says = f"holds the post of {index.label(link.target)} at {index.label(organisation)}"
-            index.ties[link.source].append(_Tie(organisation, says, (link.statement,), None, _minus(day), _plus(day)))
+            tie = _Tie(organisation, link.statement, None, link.target, _minus(day), _plus(day))
+            index.ties[link.source].append(tie)
 
 
 def _index_memberships(index: _Index, memberships: list[Link]) -> None:
@@ -207,8 +202,7 @@ def _index_memberships(index: _Index, memberships: list[Link]) -> None:
             begin, end = _minus(recorded), _plus(recorded)
         kind = index.kind(link.target)
         if kind is NodeKind.ORGANISATION:
-            says = f"is recorded as a member of {index.label(link.target)}"
-            index.ties[link.source].append(_Tie(link.target, says, (link.statement,), None, begin, end))
+            index.ties[link.source].append(_Tie(link.target, link.statement, None, None, begin, end))
         elif kind in (NodeKind.BODY, NodeKind.COUNCIL):
             index.seats[link.source].append(_Seat(link.target, link.role, link.statement, begin, end))
 
@@ -273,136 +267,130 @@ def evidence_step(network: Projection, statement: str, says: str) -> EvidenceSte
 
 @dataclass(frozen=True)
 class _Case:
-    """What one finding is about, before it is put into words."""
+    """What one finding is about, and the records that make it: put into words only when it is shown."""
 
     kind: FindingKind
     person: str
     organisation: str
     meeting: str
     items: tuple[str, ...]
-    withdrew: bool | None
-    steps: tuple[tuple[str, str], ...]
-    reason: str
-
-
-def _mention_steps(index: _Index, meeting: str, organisation: str, items: Iterable[str]) -> list[tuple[str, str]]:
-    label = index.label(organisation)
-    return [
-        (item, f"{_item_words(index, item)} at {_meeting_words(index, meeting)} mentions {label}") for item in items
-    ]
+    withdrew: bool | None = None
+    declaration: str | None = None
+    attendance: str | None = None
+    ties: tuple[_Tie, ...] = ()
+    seat: _Seat | None = None
 
 
 def _declared_and_took_part(index: _Index, person: str) -> Iterable[_Case]:
-    name = index.label(person)
     for declaration in index.declarations.get(person, []):
         meeting, organisation = declaration.meeting, declaration.organisation
         items = sorted(set(index.mentions.get(meeting, {}).get(organisation, [])) | set(declaration.items))
-        if not items:
-            continue
-        steps = [(declaration.statement, f"{name} declared an interest in {index.label(organisation)}")]
-        attendance = index.present.get(person, {}).get(meeting)
-        if attendance:
-            steps.append((attendance, f"{name} attended {_meeting_words(index, meeting)}"))
-        steps += _mention_steps(index, meeting, organisation, items)
-        withdrew = (
-            "the minutes record that they withdrew"
-            if declaration.withdrew
-            else ("the minutes do not record that they withdrew")
-        )
-        reason = (
-            f"{name} declared an interest in {index.label(organisation)} at "
-            f"{_meeting_words(index, meeting)}, where {_list(_item_words(index, i) for i in items)} "
-            f"{'mentions' if len(items) == 1 else 'mention'} it; {withdrew}."
-        )
-        yield _Case(
-            FindingKind.DECLARED_AND_TOOK_PART,
-            person,
-            organisation,
-            meeting,
-            tuple(items),
-            declaration.withdrew,
-            tuple(steps),
-            reason,
-        )
-
-
-def _possible_undeclared(index: _Index, person: str) -> Iterable[_Case]:
-    name = index.label(person)
-    ties = index.ties.get(person, [])
-    declared_at = {(d.meeting, d.organisation) for d in index.declarations.get(person, [])}
-    for meeting, attendance in sorted(index.present.get(person, {}).items()):
-        discussed = index.mentions.get(meeting, {})
-        day = index.day(meeting)
-        for organisation in sorted({t.organisation for t in ties} & set(discussed)):
-            if (meeting, organisation) in declared_at:
-                continue
-            relevant = [
-                t
-                for t in ties
-                if t.organisation == organisation and t.meeting != meeting and _within(day, t.begin, t.end)
-            ]
-            if not relevant:
-                continue
-            items = sorted(set(discussed[organisation]))
-            steps = [(s, f"{name} {t.says}") for t in relevant for s in t.statements]
-            steps.append((attendance, f"{name} attended {_meeting_words(index, meeting)}"))
-            steps += _mention_steps(index, meeting, organisation, items)
-            reason = (
-                f"{name} attended {_meeting_words(index, meeting)}, where "
-                f"{_list(_item_words(index, i) for i in items)} mentions {index.label(organisation)}, "
-                f"and the minutes record no declaration by them naming it; {name} {_list(t.says for t in relevant)}."
-            )
+        if items:
             yield _Case(
-                FindingKind.POSSIBLE_UNDECLARED_INTEREST,
+                FindingKind.DECLARED_AND_TOOK_PART,
                 person,
                 organisation,
                 meeting,
                 tuple(items),
-                None,
-                tuple(steps),
-                reason,
+                withdrew=declaration.withdrew,
+                declaration=declaration.statement,
+                attendance=index.present.get(person, {}).get(meeting),
             )
 
 
+def _possible_undeclared(index: _Index, person: str) -> Iterable[_Case]:
+    ties = index.ties.get(person, [])
+    linked = {t.organisation for t in ties}
+    declared_at = {(d.meeting, d.organisation) for d in index.declarations.get(person, [])}
+    for meeting, attendance in sorted(index.present.get(person, {}).items()):
+        discussed = index.mentions.get(meeting)
+        if not discussed:
+            continue
+        day = index.day(meeting)
+        for organisation in sorted(linked.intersection(discussed)):
+            if (meeting, organisation) in declared_at:
+                continue
+            relevant = tuple(
+                t
+                for t in ties
+                if t.organisation == organisation and t.meeting != meeting and _within(day, t.begin, t.end)
+            )
+            if relevant:
+                items = tuple(sorted(set(discussed[organisation])))
+                yield _Case(
+                    FindingKind.POSSIBLE_UNDECLARED_INTEREST,
+                    person,
+                    organisation,
+                    meeting,
+                    items,
+                    attendance=attendance,
+                    ties=relevant,
+                )
+
+
 def _decision_maker(index: _Index, person: str) -> Iterable[_Case]:
-    name = index.label(person)
     ties = index.ties.get(person, [])
     organisations = {t.organisation for t in ties}
     present = index.present.get(person, {})
     for seat in index.seats.get(person, []):
         decided = index.decided.get(seat.body, {})
-        for organisation, meeting in sorted((o, m) for o in organisations & set(decided) for m in decided[o]):
+        for organisation, meeting in sorted((o, m) for o in organisations.intersection(decided) for m in decided[o]):
             day = index.day(meeting)
             if meeting in present or not _within(day, seat.begin, seat.end):
                 continue
-            discussed = index.mentions[meeting]
-            items = sorted(i for i in set(discussed[organisation]) if index.decisions_on.get(i))
-            relevant = [t for t in ties if t.organisation == organisation and _within(day, t.begin, t.end)]
-            if not items or not relevant:
-                continue
-            role = _ROLE_WORDS.get(seat.role or "", "sat on")
-            body = index.label(seat.body)
-            steps = [(s, f"{name} {t.says}") for t in relevant for s in t.statements]
-            steps.append((seat.statement, f"{name} {role} {body}"))
-            steps += _mention_steps(index, meeting, organisation, items)
-            steps += [
-                (d, f"{body} decided on {_item_words(index, i)}") for i in items for d in sorted(index.decisions_on[i])
-            ]
-            reason = (
-                f"{name} {role} {body}, which decided on {_list(_item_words(index, i) for i in items)} "
-                f"mentioning {index.label(organisation)} at {_meeting_words(index, meeting)}; "
-                f"{name} {_list(t.says for t in relevant)}."
-            )
-            yield _Case(
-                FindingKind.LINK_TO_DECISION_MAKER,
-                person,
-                organisation,
-                meeting,
-                tuple(items),
-                None,
-                tuple(steps),
-                reason,
-            )
+            items = tuple(sorted(i for i in set(index.mentions[meeting][organisation]) if i in index.decisions_on))
+            relevant = tuple(t for t in ties if t.organisation == organisation and _within(day, t.begin, t.end))
+            if items and relevant:
+                yield _Case(
+                    FindingKind.LINK_TO_DECISION_MAKER, person, organisation, meeting, items, ties=relevant, seat=seat
+                )
+
+
+def _tie_words(index: _Index, tie: _Tie) -> str:
+    organisation = index.label(tie.organisation)
+    if tie.meeting is not None:
+        return f"declared an interest in {organisation} at {_meeting_words(index, tie.meeting)}"
+    if tie.post is not None:
+        return f"holds the post of {index.label(tie.post)} at {organisation}"
+    return f"is recorded as a member of {organisation}"
+
+
+def _mention_steps(index: _Index, case: _Case) -> list[tuple[str, str]]:
+    label, where = index.label(case.organisation), _meeting_words(index, case.meeting)
+    return [(item, f"{_item_words(index, item)} at {where} mentions {label}") for item in case.items]
+
+
+def _words(index: _Index, case: _Case) -> tuple[list[tuple[str, str]], str]:
+    """The chain of evidence (statement, what it says) and the explanation of a finding."""
+    name, organisation = index.label(case.person), index.label(case.organisation)
+    where, items = _meeting_words(index, case.meeting), _list(_item_words(index, i) for i in case.items)
+    steps = [(t.statement, f"{name} {_tie_words(index, t)}") for t in case.ties]
+    links = _list(_tie_words(index, t) for t in case.ties) if case.ties else ""
+    if case.kind is FindingKind.DECLARED_AND_TOOK_PART:
+        assert case.declaration is not None
+        steps.append((case.declaration, f"{name} declared an interest in {organisation}"))
+        if case.attendance:
+            steps.append((case.attendance, f"{name} attended {where}"))
+        withdrew = "record that they withdrew" if case.withdrew else "do not record that they withdrew"
+        verb = "mentions" if len(case.items) == 1 else "mention"
+        reason = f"{name} declared an interest in {organisation} at {where}, where {items} {verb} it; the minutes "
+        reason += f"{withdrew}."
+        return steps + _mention_steps(index, case), reason
+    if case.kind is FindingKind.POSSIBLE_UNDECLARED_INTEREST:
+        assert case.attendance is not None
+        steps.append((case.attendance, f"{name} attended {where}"))
+        reason = (
+            f"{name} attended {where}, where {items} mentions {organisation}, and the minutes record no "
+            f"declaration by them naming it; {name} {links}."
+        )
+        return steps + _mention_steps(index, case), reason
+    assert case.seat is not None
+    role, body = _ROLE_WORDS.get(case.seat.role or "", "sat on"), index.label(case.seat.body)
+    steps.append((case.seat.statement, f"{name} {role} {body}"))
+    steps += _mention_steps(index, case)
+    steps += [(d, f"{body} decided on {_item_words(index, i)}") for i in case.items for d in index.decisions_on[i]]
+    reason = f"{name} {role} {body}, which decided on {items} mentioning {organisation} at {where}; {name} {links}."
+    return steps, reason
 
 
 def _list(words: Iterable[str]) -> str:
@@ -435,6 +423,7 @@ def _rank(index: _Index, case: _Case) -> tuple[int, int, str, str, str, str]:
 def _finding(index: _Index, case: _Case) -> Finding:
     network = index.network
     body = index.body_of.get(case.meeting)
+    steps, reason = _words(index, case)
     return Finding.model_construct(
         kind=case.kind,
         person=index.ref(case.person),
@@ -442,10 +431,10 @@ def _finding(index: _Index, case: _Case) -> Finding:
         meeting=index.ref(case.meeting),
         body=index.ref(body) if body else None,
         items=[index.ref(i) for i in case.items],
-        decisions=[index.ref(d) for i in case.items for d in sorted(index.decisions_on.get(i, []))],
+        decisions=[index.ref(d) for i in case.items for d in index.decisions_on.get(i, [])],
         withdrew=case.withdrew,
-        explanation=case.reason,
-        evidence=[evidence_step(network, statement, says) for statement, says in case.steps],
+        explanation=reason,
+        evidence=[evidence_step(network, statement, says) for statement, says in steps],
     )
 
 
@@ -460,14 +449,15 @@ class Conflicts:
     @classmethod
     def of(cls, network: Projection) -> Conflicts:
         """One case per person, organisation and meeting: the first rule to find it (the strongest) wins."""
-        index = _index(network)
-        people = sorted(set(index.declarations) | set(index.ties))
-        cases: dict[tuple[str, str, str], _Case] = {}
-        for rule in (_declared_and_took_part, _possible_undeclared, _decision_maker):
-            for person in people:
-                for case in rule(index, person):
-                    cases.setdefault((case.person, case.organisation, case.meeting), case)
-        return cls(index, sorted(cases.values(), key=lambda case: _rank(index, case)))
+        with uncollected():
+            index = _index(network)
+            people = sorted(set(index.declarations) | set(index.ties))
+            cases: dict[tuple[str, str, str], _Case] = {}
+            for rule in (_declared_and_took_part, _possible_undeclared, _decision_maker):
+                for person in people:
+                    for case in rule(index, person):
+                        cases.setdefault((case.person, case.organisation, case.meeting), case)
+            return cls(index, sorted(cases.values(), key=lambda case: _rank(index, case)))
 
     def select(
         self,

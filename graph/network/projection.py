@@ -36,6 +36,7 @@ __all__ = [
     "network_path",
     "read_documents",
     "refresh",
+    "uncollected",
 ]
 
 _FORMAT = 1
@@ -288,9 +289,9 @@ def _entities(store: ox.Store) -> tuple[dict[str, NodeInfo], tuple[Link, ...]]:
 
 
 @contextmanager
-def _uncollected() -> Iterator[None]:
-    """Build a few million long-lived objects without the cyclic collector walking them again and again, which
-    otherwise triples the time to load a large network."""
+def uncollected() -> Iterator[None]:
+    """Build many long-lived objects without the cyclic collector walking them again and again, which otherwise
+    triples the time to load a large network and slows working out its findings."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -303,7 +304,7 @@ def _uncollected() -> Iterator[None]:
 def _load(path: Path) -> Projection | None:
     """The saved network, or None when there is none or it was saved by another version of this format."""
     try:
-        with path.open("rb") as file, _uncollected():
+        with path.open("rb") as file, uncollected():
             saved = pickle.load(file)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ModuleNotFoundError):
         return None
@@ -339,7 +340,7 @@ def refresh(store: ox.Store, saved: Path | None, replaced: Iterable[str] = ()) -
         if doc not in projection.documents or projection.documents[doc].sha256 != known[0] or doc in again
     }
     removed = sorted(set(projection.documents) - set(stored))
-    with _uncollected():
+    with uncollected():
         parts = read_documents(store, changed)
         projection.update(parts, removed)
         projection.set_entities(*_entities(store))
