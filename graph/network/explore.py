@@ -50,13 +50,24 @@ def _reach(graph: nx.MultiDiGraph, centre: str, hops: int, max_nodes: int) -> tu
     return reached, True
 
 
+def _links_among(graph: nx.MultiDiGraph, nodes: set[str]) -> Iterator[Link]:
+    """The links between members of `nodes`. A node linked to thousands (a council, a busy committee) is
+    checked against the members rather than the members looked for among its links."""
+    for source in nodes:
+        successors = graph.succ[source]
+        targets = [t for t in nodes if t in successors] if len(successors) > len(nodes) else successors
+        for target in targets:
+            if target in nodes:
+                for data in successors[target].values():
+                    yield data["link"]
+
+
 def neighbourhood(network: Projection, centre: str, hops: int, max_nodes: int = 400) -> Neighbourhood:
     """Every entity within `hops` links of `centre` (either direction) and the links among them, nearest
     first; stops adding nodes at `max_nodes` and then says it is incomplete."""
     reached, complete = _reach(network.graph, centre, hops, max_nodes)
     nodes = sorted(reached, key=lambda n: (reached[n], n))
-    inside = network.graph.subgraph(nodes)
-    links = sorted((link for _, _, link in inside.edges(data="link")), key=lambda k: (k.statement, k.relation))
+    links = sorted(_links_among(network.graph, set(nodes)), key=lambda k: (k.statement, k.relation))
     return Neighbourhood.model_construct(
         centre=entity_ref(network, centre),
         hops=hops,
