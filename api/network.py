@@ -7,6 +7,7 @@ while it serves."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -44,6 +45,8 @@ class NetworkService:
     def __post_init__(self) -> None:
         self.conflicts = Conflicts.of(self.network)
         self.links = link_graph(self.network)
+        # Held for the life of the server: out of the cyclic collector's sight, so its collections stay short.
+        gc.freeze()
 
     @classmethod
     def open(cls, store: ox.Store, store_path: Path) -> NetworkService:

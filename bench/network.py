@@ -14,6 +14,7 @@ On the cached synthetic store (bench/synthetic.py) it measures, in one run:
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import shutil
 import statistics
@@ -100,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     conflicts = runs[0][0]
     findings, models_s = _timed(lambda: conflicts.findings(conflicts.cases))
     links, links_s = _timed(lambda: link_graph(network))
+    gc.freeze()  # as the server does once its network, findings and path graph are built
     pairs = _ends(network, random.Random(args.seed), args.queries)
     paths_ms = _latencies(lambda s, t: find_paths(network, links, s, t, 4, 10), pairs)
     around_ms = _latencies(lambda s, _: neighbourhood(network, s, 2), pairs)
