@@ -18,15 +18,15 @@ from starlette.concurrency import run_in_threadpool
 from api.catalogue import Catalogue
 from api.entity_pages import EntityPages
 from api.linked import linked_data_router
-from api.naming import Namer, load_term_labels
 from api.network import NetworkService, network_router
 from api.pages import STATIC_DIR, page_templates, pages_router
 from api.paths import PathFinder
+from api.prebuilt import PrebuiltViews
 from api.reader import GraphReader
 from api.relations import Relations
 from api.routes import GraphServices, relationship_router
 from api.search import SearchIndex
-from api.shared_index import open_index, shared_index
+from api.shared_index import index_namer, open_index, shared_index
 from api.sparql import QueryFailed, QueryOutcome, QueryRefused, QueryRequest, QueryTimedOut, SparqlService
 from graph import __version__
 from graph.settings import Settings
@@ -46,15 +46,16 @@ def _response(outcome: QueryOutcome, max_rows: int) -> Response:
 
 
 def graph_services(settings: Settings) -> GraphServices:
-    """Open the store read-only, and the index of its names and lists that every server process shares: what
-    every relationship handler reads from."""
+    """Open the store read-only, and the index of its names, lists and first pages of views that every server
+    process shares: what every relationship handler reads from."""
     reader = GraphReader(settings.store)
-    index = open_index(shared_index(settings.store))
-    namer = Namer(settings.base_iri, load_term_labels(settings.ontology_dir))
+    index = open_index(shared_index(settings))
+    namer = index_namer(settings)
     network = NetworkService.open(reader.store, settings.store)
     return GraphServices(
         namer=namer,
         relations=Relations(reader, namer, Catalogue(index)),
+        views=PrebuiltViews(index),
         search=SearchIndex(index, namer),
         paths=PathFinder(network, namer),
         network=network,

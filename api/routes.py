@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.models import (
@@ -26,6 +26,7 @@ from api.models import (
 from api.naming import Namer
 from api.network import NetworkService
 from api.paths import PathFinder
+from api.prebuilt import PREBUILT_WINDOW, PrebuiltViews, view_json
 from api.relations import Relations, Window
 from api.search import SearchIndex
 
@@ -39,11 +40,12 @@ Reference = Annotated[str | None, Query(description="An IRI, or its part below t
 
 @dataclass(frozen=True)
 class GraphServices:
-    """What the handlers read from: the views, the search index, the path finder and the relationship network
-    over one store."""
+    """What the handlers read from: the views, the first page of each stored when the index was built, the
+    search index, the path finder and the relationship network over one store."""
 
     namer: Namer
     relations: Relations
+    views: PrebuiltViews
     search: SearchIndex
     paths: PathFinder
     network: NetworkService
@@ -113,12 +115,16 @@ def relationship_router(services: GraphServices) -> APIRouter:
         summary="A person, organisation, body, council or meeting, with every fact linked to it",
         response_model=PersonView | OrganisationView | BodyView | MeetingView,
     )
-    async def entity(
-        reference: str, limit: Limit = 20, offset: Offset = 0
-    ) -> PersonView | OrganisationView | BodyView | MeetingView:
-        view = await run_in_threadpool(relations.view, namer.iri(reference), Window(limit, offset))
+    async def entity(reference: str, limit: Limit = 20, offset: Offset = 0) -> Response:
+        """The stored first page when the default window is asked for (a lookup, answered without a thread),
+        otherwise the view described now; both written by `view_json`, so they are the same bytes."""
+        iri, window = namer.iri(reference), Window(limit, offset)
+        stored = services.views.json(iri) if window == PREBUILT_WINDOW else None
+        if stored is not None:
+            return Response(content=stored, media_type="application/json")
+        view = await run_in_threadpool(relations.view, iri, window)
         if view is None:
             raise HTTPException(status_code=404, detail=f"the graph has no such entity: {reference}")
-        return view
+        return Response(content=view_json(view), media_type="application/json")
 
     return router

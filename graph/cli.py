@@ -269,7 +269,7 @@ def serve(
     # Each server process builds its app from the environment, so the options given here must be there too.
     os.environ.update({f"COUNCILGRAPH_{name.upper()}": str(value) for name, value in overrides.items()})
     _err.print(f"indexing names and lists in {escape(str(index_folder(settings.store)))} …", soft_wrap=True)
-    shared_index(settings.store)
+    shared_index(settings)
     _err.print("bringing the relationship network up to date …")
     _network(settings)
     root = f"http://{settings.host}:{settings.port}"

@@ -17,6 +17,7 @@ import uvicorn
 
 from api.server import listening_socket
 from api.shared_index import index_folder, shared_index
+from graph.settings import Settings
 from tests.conftest import CLI, MINUTES, _free_port
 
 MOORE = "https://w3id.org/councilgraph/id/person/leicester-city-council/moore-cllr"
@@ -85,11 +86,11 @@ def test_two_server_processes_each_answer_from_one_shared_index(seed_store: Path
 
 
 def test_the_index_is_reused_while_the_store_is_unchanged(seed_store: Path) -> None:
-    first = shared_index(seed_store)
+    first = shared_index(Settings(store=seed_store))
     built = first.stat()
     with _serving(seed_store, workers=1) as (root, _):
         assert httpx.get(f"{root}/api/search", params={"q": "Moore"}).json()["total"] >= 1
-    again = shared_index(seed_store)
+    again = shared_index(Settings(store=seed_store))
     assert again == first
     assert (again.stat().st_ino, again.stat().st_mtime_ns) == (built.st_ino, built.st_mtime_ns)
 
@@ -99,11 +100,11 @@ def test_a_changed_store_gets_a_new_index_and_the_old_one_is_removed(tmp_path: P
     _ingest(store, *DOCUMENTS[:-1])
     with _serving(store, workers=1) as (root, _):
         before = httpx.get(f"{root}/api/decisions", params={"limit": 1}).json()["total"]
-    old = shared_index(store)
+    old = shared_index(Settings(store=store))
     _ingest(store, DOCUMENTS[-1])
     with _serving(store, workers=1) as (root, _):
         after = httpx.get(f"{root}/api/decisions", params={"limit": 1}).json()["total"]
-    new = shared_index(store)
+    new = shared_index(Settings(store=store))
     assert new != old
     assert not old.exists()
     assert after > before
