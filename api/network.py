@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-import networkx as nx
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
@@ -20,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.models import Page
 from api.naming import Namer
-from graph.network.explore import brokers, find_paths, link_graph, neighbourhood
+from graph.network.explore import LinkGraph, brokers, find_paths, link_graph, neighbourhood
 from graph.network.export import EXPORT_FORMATS, export
 from graph.network.findings import Conflicts
 from graph.network.models import Broker, Finding, FindingKind, Neighbourhood, Paths
@@ -29,9 +28,7 @@ from graph.network.report import NotFound, entity_named
 
 __all__ = ["NetworkService", "network_router"]
 
-Named = Annotated[
-    str | None, Query(description="An IRI, its part below the base IRI, or words of the name (\"Moore\").")
-]
+Named = Annotated[str | None, Query(description='An IRI, its part below the base IRI, or words of the name ("Moore").')]
 
 
 @dataclass
@@ -40,7 +37,7 @@ class NetworkService:
 
     network: Projection
     conflicts: Conflicts = field(init=False)
-    links: nx.Graph = field(init=False)
+    links: LinkGraph = field(init=False)
 
     def __post_init__(self) -> None:
         self.conflicts = Conflicts.of(self.network)
