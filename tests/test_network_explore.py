@@ -94,3 +94,21 @@ def test_an_exported_neighbourhood_reads_back_with_its_labels_and_relations(
     assert read.number_of_edges() == len(around.edges)
     assert read.nodes[n["school"]]["label"] == "Hillside Academy"
     assert {data["relation"] for _, _, data in read.edges(data=True)} == {e.relation for e in around.edges}
+
+
+def test_every_shortest_path_is_found_up_to_the_limit_in_a_stable_order() -> None:
+    scenario = Scenario()
+    ames, school = scenario.person("Councillor Ames"), scenario.organisation("Hillside Academy")
+    committee = scenario.body("Schools Committee")
+    for date in ("2024-03-01", "2024-04-01", "2024-05-01"):
+        meeting = scenario.meeting(committee, date)
+        scenario.attended(ames, meeting)
+        scenario.item(meeting, "1", f"Hillside Academy report {date}", mentions=(school,))
+    network = scenario.projection()
+    graph = link_graph(network)
+    found = find_paths(network, graph, ames, school, max_hops=4, limit=5)
+    assert [len(path) for path in found.paths] == [3, 3, 3]
+    assert [path[0].target.date for path in found.paths] == ["2024-03-01", "2024-04-01", "2024-05-01"]
+    assert find_paths(network, graph, ames, school, max_hops=4, limit=2).paths == found.paths[:2]
+    backwards = find_paths(network, graph, school, ames, max_hops=4, limit=5).paths[0]
+    assert backwards[0].target.iri == school and backwards[-1].source.iri == ames

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 
 import networkx as nx
@@ -112,29 +113,43 @@ def link_graph(network: Projection) -> LinkGraph:
     return {node: {other: data["link"] for other, data in neighbours.items()} for node, neighbours in graph.adjacency()}
 
 
-# Each node reached maps to the nodes it was reached from, with the link between them.
-Parents = dict[str, list[tuple[str, Link]]]
+@dataclass
+class _Search:
+    """One side of a breadth-first search: how many links from its start each reached node lies, and, worked
+    out only for the nodes on a path, which neighbours lie one link nearer."""
 
+    graph: LinkGraph
+    start: str
+    distances: dict[str, int] = field(init=False)
+    frontier: set[str] = field(init=False)
+    nearer: dict[str, list[str]] = field(default_factory=dict)
 
-def _chains(parents: Parents, node: str) -> Iterator[list[Link]]:
-    """Every chain of links from the search's start to `node`."""
-    if not parents[node]:
-        yield []
-        return
-    for previous, link in parents[node]:
-        for chain in _chains(parents, previous):
-            yield [*chain, link]
+    def __post_init__(self) -> None:
+        self.distances = {self.start: 0}
+        self.frontier = {self.start} if self.start in self.graph else set()
 
+    def expand(self) -> set[str]:
+        """Reach one link further; set operations keep the walk over neighbours out of Python loops."""
+        depth = self.distances[next(iter(self.frontier))] + 1
+        reached: set[str] = set()
+        for here in self.frontier:
+            reached.update(self.graph[here])
+        reached.difference_update(self.distances)
+        self.distances.update(dict.fromkeys(reached, depth))
+        self.frontier = reached
+        return reached
 
-def _expand(graph: LinkGraph, parents: Parents, frontier: set[str]) -> set[str]:
-    """Add the unseen neighbours of `frontier` to `parents`; the new frontier is those neighbours."""
-    reached: Parents = {}
-    for here in sorted(frontier):
-        for there, link in graph[here].items():
-            if there not in parents:
-                reached.setdefault(there, []).append((here, link))
-    parents.update(reached)
-    return set(reached)
+    def chains(self, node: str) -> Iterator[list[Link]]:
+        """Every chain of links from the start to `node`, nearest neighbours in IRI order."""
+        depth = self.distances[node]
+        if depth == 0:
+            yield []
+            return
+        if node not in self.nearer:
+            self.nearer[node] = sorted(p for p in self.graph[node] if self.distances.get(p) == depth - 1)
+        for previous in self.nearer[node]:
+            for chain in self.chains(previous):
+                yield [*chain, self.graph[node][previous]]
 
 
 def find_paths(
@@ -150,28 +165,22 @@ def find_paths(
     """Up to `limit` shortest paths of at most `max_hops` links between two entities, each link explained by
     its statement and quote: a breadth-first search from both ends, growing the smaller frontier. A search
     whose smaller frontier passes `frontier_cap` nodes stops there and says it is incomplete."""
-    forward: Parents = {source: []}
-    backward: Parents = {target: []}
-    ahead = {source} if source in graph else set()
-    behind = {target} if target in graph else set()
-    hops = 0
+    forward, backward = _Search(graph, source), _Search(graph, target)
     meeting = {source} & {target}
+    hops = 0
     complete = True
-    while not meeting and hops < max_hops and ahead and behind:
-        if min(len(ahead), len(behind)) > frontier_cap:
+    while not meeting and hops < max_hops and forward.frontier and backward.frontier:
+        if min(len(forward.frontier), len(backward.frontier)) > frontier_cap:
             complete = False
             break
-        if len(ahead) <= len(behind):
-            ahead = _expand(graph, forward, ahead)
-        else:
-            behind = _expand(graph, backward, behind)
+        ahead, behind = sorted((forward, backward), key=lambda side: len(side.frontier))
+        meeting = {node for node in ahead.expand() if node in behind.distances}
         hops += 1
-        meeting = set(forward) & set(backward)
     joined = (
         head + tail[::-1]
         for middle in sorted(meeting)
-        for head in _chains(forward, middle)
-        for tail in _chains(backward, middle)
+        for head in forward.chains(middle)
+        for tail in backward.chains(middle)
     )
     found = sorted(islice(joined, enumeration_cap), key=lambda p: (len(p), [k.statement for k in p]))[:limit]
     return Paths(
