@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -70,3 +71,10 @@ def seed_server(serve: Server) -> Iterator[str]:
     """One server with default settings over the seed minutes, shared by every test that only reads."""
     with serve() as root:
         yield root
+
+
+def get_json(root: str, path: str, **params: Any) -> Any:
+    """The JSON a successful GET answers with; any other status fails the test with the body."""
+    response = httpx.get(f"{root}{path}", params=params, timeout=30)
+    assert response.status_code == 200, response.text
+    return response.json()
