@@ -132,3 +132,14 @@ def test_a_network_updated_piecemeal_in_any_order_is_the_network_built_at_once(d
     piecemeal.update({doc: parts[doc] for doc in dropped}, [])
     assert _shape(piecemeal) == _shape(whole)
     assert find_conflicts(piecemeal) == find_conflicts(whole)
+
+
+def test_a_network_that_cannot_be_saved_is_still_up_to_date_and_says_why(tmp_path: Path, documents: list[Path]) -> None:
+    store = tmp_path / "store"
+    _ingest(store, *documents)
+    nowhere = tmp_path / "missing-folder" / "store.network"
+    network, done = refresh(ox.Store.read_only(str(store)), nowhere)
+    assert (done.read, done.kept) == (len(documents), 0)
+    assert done.unsaved is not None and str(nowhere) in done.unsaved
+    assert network.graph.number_of_edges() > 0
+    assert not nowhere.parent.exists()

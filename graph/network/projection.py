@@ -204,11 +204,13 @@ class Projection:
 
 @dataclass(frozen=True)
 class Refresh:
-    """What a refresh did: documents read, removed and kept from the saved network."""
+    """What a refresh did: documents read, removed and kept from the saved network, and why it could not save
+    the result, if it could not."""
 
     read: int
     removed: int
     kept: int
+    unsaved: str | None = None
 
 
 def _optional_int(row: Row, name: str) -> int | None:
@@ -314,11 +316,18 @@ def _load(path: Path) -> Projection | None:
     return projection
 
 
-def _save(projection: Projection, path: Path) -> None:
+def _save(projection: Projection, path: Path) -> str | None:
+    """Why the network could not be saved, or None. Not saving costs the next start a longer refresh, never
+    the network in hand, and a failed save leaves no partial file behind."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temporary.open("wb") as file:
-        pickle.dump((_FORMAT, projection), file, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)
+    try:
+        with temporary.open("wb") as file:
+            pickle.dump((_FORMAT, projection), file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        return f"cannot save the relationship network to {path}: {error.strerror or error}"
+    return None
 
 
 def network_path(store_path: Path) -> Path:
@@ -347,6 +356,7 @@ def refresh(store: ox.Store, saved: Path | None, replaced: Iterable[str] = ()) -
     # The network lives as long as the process that reads it: moved out of the collector's sight, it is not
     # walked again by every collection while findings and paths are worked out.
     gc.freeze()
+    unsaved = None
     if saved is not None and (changed or removed or not saved.exists()):
-        _save(projection, saved)
-    return projection, Refresh(read=len(changed), removed=len(removed), kept=len(stored) - len(changed))
+        unsaved = _save(projection, saved)
+    return projection, Refresh(len(changed), len(removed), len(stored) - len(changed), unsaved)
