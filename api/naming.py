@@ -11,6 +11,7 @@ from rdflib.namespace import RDFS
 
 from api.models import EntityKind, Link, Provenance
 from api.reader import Row
+from graph.identity import referenced_iri
 from graph.vocab import CG, FOAF, ORG
 
 __all__ = ["Namer", "load_term_labels"]
@@ -57,9 +58,7 @@ class Namer:
 
     def iri(self, reference: str) -> str:
         """An IRI from a full IRI or from its part below the base ("person/x/y")."""
-        if reference.startswith(("http://", "https://", "urn:")):
-            return reference
-        return self.base_iri + reference.lstrip("/")
+        return referenced_iri(reference, self.base_iri)
 
     def link(self, iri: str, label: str | None = None) -> Link:
         return Link(iri=iri, label=label or self.term(iri), page=self.page(iri))

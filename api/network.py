@@ -50,7 +50,7 @@ class NetworkService:
         network, _ = refresh(store, network_path(store_path))
         return cls(network)
 
-    def paths(self, source: str, target: str, max_hops: int, limit: int, frontier_cap: int = 20_000) -> Paths:
+    def paths(self, source: str, target: str, max_hops: int, limit: int, frontier_cap: int) -> Paths:
         return find_paths(self.network, self.links, source, target, max_hops, limit, frontier_cap)
 
 

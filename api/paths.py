@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from api.models import Link, PathStep, PathsView, Provenance
 from api.naming import Namer
 from api.network import NetworkService
+from graph.network.explore import FRONTIER_CAP
 from graph.network.models import EntityRef, EvidenceStep
 from graph.network.models import PathStep as NetworkStep
 
@@ -21,7 +22,7 @@ __all__ = ["PathFinder"]
 class PathFinder:
     network: NetworkService
     namer: Namer
-    frontier_cap: int = 20_000
+    frontier_cap: int = FRONTIER_CAP
 
     def _link(self, ref: EntityRef) -> Link:
         return self.namer.link(ref.iri, ref.label)

@@ -30,7 +30,8 @@ from typing import TypeVar
 import pyoxigraph as ox
 from rich.console import Console
 from rich.table import Table
-from synthetic import SyntheticOptions, cached_store  # bench/ is on sys.path when this file is run
+from serve import percentile  # bench/ is on sys.path when this file is run
+from synthetic import SyntheticOptions, cached_store
 
 from graph.network.explore import find_paths, link_graph, neighbourhood
 from graph.network.findings import Conflicts
@@ -48,11 +49,6 @@ def _timed(work: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - start
 
 
-def _percentile(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def _ends(network: Projection, rng: random.Random, count: int) -> list[tuple[str, str]]:
     """Pairs of people and organisations, drawn with a seeded RNG so every run asks the same questions."""
     people = sorted(n for n, info in network.graph.nodes(data="info") if info and info.kind is NodeKind.PERSON)
@@ -63,11 +59,12 @@ def _ends(network: Projection, rng: random.Random, count: int) -> list[tuple[str
 
 
 def _latencies(work: Callable[[str, str], object], pairs: list[tuple[str, str]]) -> list[float]:
+    """Milliseconds each call took, sorted, as `percentile` reads them."""
     samples = []
     for source, target in pairs:
         _, seconds = _timed(lambda s=source, t=target: work(s, t))
         samples.append(seconds * 1000)
-    return samples
+    return sorted(samples)
 
 
 def _refresh_after_one_more_document(store: Path) -> tuple[float, int]:
@@ -116,9 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     kinds = Counter(f.kind.value for f in findings)
     table.add_row("findings", f"{len(findings)}: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     table.add_row("path graph built once", f"{links_s:.1f} s")
-    table.add_row("path query p50 / p99", f"{_percentile(paths_ms, 0.5):.1f} / {_percentile(paths_ms, 0.99):.1f} ms")
+    table.add_row("path query p50 / p99", f"{percentile(paths_ms, 0.5):.1f} / {percentile(paths_ms, 0.99):.1f} ms")
     table.add_row(
-        "2-link neighbourhood p50 / p99", f"{_percentile(around_ms, 0.5):.1f} / {_percentile(around_ms, 0.99):.1f} ms"
+        "2-link neighbourhood p50 / p99", f"{percentile(around_ms, 0.5):.1f} / {percentile(around_ms, 0.99):.1f} ms"
     )
     _console.print(table)
     return 0

@@ -303,7 +303,7 @@ async def drive(client: httpx.AsyncClient, endpoint: Endpoint, requests: int, op
     return Outcome(endpoint, sent, errors, sorted(latencies), seconds, first_error, sent < requests)
 
 
-def _percentile(sorted_ms: list[float], share: float) -> float:
+def percentile(sorted_ms: list[float], share: float) -> float:
     """Nearest-rank percentile of sorted values."""
     return sorted_ms[max(1, math.ceil(len(sorted_ms) * share)) - 1]
 
@@ -315,8 +315,8 @@ def _table(title: str, outcomes: list[Outcome], caption: str) -> Table:
         table.add_column(column, justify="right")
     for outcome in outcomes:
         if outcome.latencies_ms:
-            p50 = _percentile(outcome.latencies_ms, 0.50)
-            p99 = _percentile(outcome.latencies_ms, 0.99)
+            p50 = percentile(outcome.latencies_ms, 0.50)
+            p99 = percentile(outcome.latencies_ms, 0.99)
             slow = outcome.endpoint.targeted and p50 >= TARGET_P50_MS
             p50_text = f"[red]{p50:.1f}[/red]" if slow else f"{p50:.1f}"
             p99_text = f"{p99:.1f}"

@@ -117,8 +117,7 @@ def ingest_command(
         stored = [result.doc_iri for result in summary.results if result.ok and result.doc_iri]
         _, done = refresh(graph_store.oxigraph, network_path(settings.store), replaced=stored)
         _err.print(f"relationship network: {done.read} documents read, {done.removed} removed, {done.kept} kept")
-        if done.unsaved:
-            _err.print(f"[yellow]warning:[/yellow] {escape(done.unsaved)}")
+        _warn_unsaved(done)
     for result in summary.failed:
         _err.print(f"[red]failed:[/red] {escape(result.error or '')}")
     if summary.failed or missing:
@@ -288,9 +287,13 @@ def _network(settings: Settings) -> tuple[Projection, Refresh]:
         network, done = refresh(ox.Store.read_only(str(settings.store)), network_path(settings.store))
     except OSError as error:
         _fail(f"cannot read the store at {settings.store}: {error}")
+    _warn_unsaved(done)
+    return network, done
+
+
+def _warn_unsaved(done: Refresh) -> None:
     if done.unsaved:
         _err.print(f"[yellow]warning:[/yellow] {escape(done.unsaved)}")
-    return network, done
 
 
 def _print_findings(findings: list[Finding]) -> None:

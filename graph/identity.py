@@ -6,7 +6,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-__all__ = ["IriMinter", "name_key", "slug"]
+__all__ = ["IriMinter", "is_iri", "name_key", "referenced_iri", "slug"]
 
 _DROP_WORDS = frozenset({"the"})
 
@@ -23,6 +23,16 @@ def slug(text: str) -> str:
 def name_key(text: str) -> str:
     """The key that makes two spellings of one name equal: case, punctuation, "for"/"of" and a leading "the"."""
     return slug(re.sub(r"(?i)\bfor\b", "of", text))
+
+
+def is_iri(text: str) -> bool:
+    return text.startswith(("http://", "https://", "urn:"))
+
+
+def referenced_iri(reference: str, base_iri: str) -> str:
+    """The IRI a reference names: a full IRI, or its part below the base IRI ("person/x/y"), as the API, the
+    pages and the command line all accept them."""
+    return reference if is_iri(reference) else base_iri + reference.lstrip("/")
 
 
 class IriMinter:

@@ -15,7 +15,10 @@ from graph.network.findings import entity_ref, evidence_step
 from graph.network.models import Broker, Neighbourhood, NetworkEdge, Paths, PathStep
 from graph.network.projection import Link, NodeKind, Projection, Relation
 
-__all__ = ["LinkGraph", "brokers", "find_paths", "link_graph", "neighbourhood"]
+__all__ = ["FRONTIER_CAP", "LinkGraph", "brokers", "find_paths", "link_graph", "neighbourhood"]
+
+# Nodes the smaller side of a path search may hold before it stops and says it is incomplete.
+FRONTIER_CAP = 20_000
 
 
 def _says(network: Projection, link: Link) -> str:
@@ -159,7 +162,7 @@ def find_paths(
     target: str,
     max_hops: int,
     limit: int,
-    frontier_cap: int = 20_000,
+    frontier_cap: int = FRONTIER_CAP,
     enumeration_cap: int = 1_000,
 ) -> Paths:
     """Up to `limit` shortest paths of at most `max_hops` links between two entities, each link explained by

@@ -34,7 +34,6 @@ __all__ = [
     "Refresh",
     "Relation",
     "network_path",
-    "read_documents",
     "refresh",
     "uncollected",
 ]
@@ -262,7 +261,7 @@ def _document_links(
     }
 
 
-def read_documents(store: ox.Store, digests: dict[str, tuple[str, str]]) -> dict[str, DocumentLinks]:
+def _read_documents(store: ox.Store, digests: dict[str, tuple[str, str]]) -> dict[str, DocumentLinks]:
     """The links of the given documents (`digests`: IRI → (sha256, source)), read a batch of documents at a
     time, each query visiting only the named graphs of its batch."""
     parts: dict[str, DocumentLinks] = {}
@@ -350,7 +349,7 @@ def refresh(store: ox.Store, saved: Path | None, replaced: Iterable[str] = ()) -
     }
     removed = sorted(set(projection.documents) - set(stored))
     with uncollected():
-        parts = read_documents(store, changed)
+        parts = _read_documents(store, changed)
         projection.update(parts, removed)
         projection.set_entities(*_entities(store))
     # The network lives as long as the process that reads it: moved out of the collector's sight, it is not

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from graph.identity import is_iri, referenced_iri
 from graph.network.models import Finding
 from graph.network.projection import NodeKind, Projection
 
@@ -20,8 +21,8 @@ def entity_named(network: Projection, name: str, kinds: Iterable[NodeKind], base
     """The IRI of the one entity of `kinds` that `name` names: a full IRI, its part below the base IRI
     ("person/x/y"), or words of its label ("Moore")."""
     wanted = set(kinds)
-    if name.startswith(("http://", "https://", "urn:")) or "/" in name:
-        iri = name if name.startswith(("http://", "https://", "urn:")) else base_iri + name.lstrip("/")
+    if is_iri(name) or "/" in name:
+        iri = referenced_iri(name, base_iri)
         if iri in network.graph and network.node(iri).kind in wanted:
             return iri
         raise NotFound(f"the network has no {' or '.join(sorted(wanted))} {name}")
